@@ -1,0 +1,82 @@
+"use client";
+
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRef, useState, type FormEvent } from "react";
+import { buttonClass } from "@/components/form/fields";
+
+const knownErrors = ["CredentialsSignin", "AccountBlocked", "RateLimited"];
+
+export function SignInForm({ callbackPath, initialEmail }: { callbackPath: string; initialEmail: string }) {
+  const t = useTranslations();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const alertRef = useRef<HTMLParagraphElement>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    }).catch(() => null);
+    if (result?.ok && !result.error) {
+      // A full navigation, so the server renders the header for the new session.
+      window.location.assign(callbackPath);
+      return;
+    }
+    setPending(false);
+    setError(result?.error && knownErrors.includes(result.error) ? result.error : "default");
+    requestAnimationFrame(() => alertRef.current?.focus());
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-labelledby="sign-in-heading">
+      <h2 id="sign-in-heading" className="sr-only">
+        {t("signIn.title")}
+      </h2>
+      {error ? (
+        <p ref={alertRef} tabIndex={-1} role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
+          {t(`errors.signIn.${error}`)}
+        </p>
+      ) : null}
+      <div className="space-y-1">
+        <label htmlFor="email" className="block font-semibold">
+          {t("signIn.email")}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={initialEmail}
+          className="block w-full rounded border border-slate-500 px-3 py-2"
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="password" className="block font-semibold">
+          {t("signIn.password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="block w-full rounded border border-slate-500 px-3 py-2"
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? t("common.saving") : t("signIn.submit")}
+        </button>
+        <Link href="/wachtwoord-vergeten">{t("signIn.forgot")}</Link>
+      </div>
+    </form>
+  );
+}

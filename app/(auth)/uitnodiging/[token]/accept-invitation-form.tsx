@@ -1,0 +1,21 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/form/action-form";
+import { SubmitButton, TextField } from "@/components/form/fields";
+import { PasswordRules } from "@/components/form/password-rules";
+import { acceptInvitationAction } from "@/lib/accounts/actions";
+
+export function AcceptInvitationForm({ token }: { token: string }) {
+  const t = useTranslations("invitation");
+  return (
+    <ActionForm action={acceptInvitationAction} aria-label={t("title")}>
+      <input type="hidden" name="token" value={token} />
+      <TextField name="name" label={t("name")} hint={t("nameHint")} autoComplete="name" />
+      <PasswordRules />
+      <TextField name="password" type="password" label={t("password")} autoComplete="new-password" />
+      <TextField name="passwordConfirm" type="password" label={t("passwordConfirm")} autoComplete="new-password" />
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </ActionForm>
+  );
+}

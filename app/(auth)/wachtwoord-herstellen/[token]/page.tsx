@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getPasswordResetState } from "@/lib/accounts/service";
+import { ResetPasswordForm } from "./reset-password-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("resetPassword"))("title") };
+}
+
+export default async function ResetPasswordPage({ params }: PageProps<"/wachtwoord-herstellen/[token]">) {
+  const { token } = await params;
+  const t = await getTranslations("resetPassword");
+  const state = await getPasswordResetState(token);
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <h1>{t("title")}</h1>
+      {state === "valid" ? (
+        <ResetPasswordForm token={token} />
+      ) : (
+        <>
+          <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
+            {t(state)}
+          </p>
+          <p>
+            <Link href="/wachtwoord-vergeten">{t("requestNew")}</Link>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formValues, type ActionResult } from "@/lib/action-result";
+import { getCurrentUser } from "@/lib/session";
+import * as accounts from "./service";
+
+// Thin wrappers: read the form, find the signed-in user, call the service
+// (which validates and checks permission), refresh the affected pages.
+
+export async function createInvitationAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
+  const actor = await getCurrentUser();
+  const input = formValues(formData);
+  const result = await accounts.createInvitation({ actor, input });
+  if (!result.ok) return result;
+  revalidatePath("/beheer/uitnodigingen");
+  return { ok: true, data: { email: input.email?.trim().toLowerCase() ?? "" } };
+}
+
+export async function revokeInvitationAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  const result = await accounts.revokeInvitation({ actor: await getCurrentUser(), input: formValues(formData) });
+  if (result.ok) revalidatePath("/beheer/uitnodigingen");
+  return result;
+}
+
+export async function acceptInvitationAction(_previous: unknown, formData: FormData) {
+  const result = await accounts.acceptInvitation({ input: formValues(formData) });
+  if (result.ok) redirect(`/inloggen?status=accountCreated&email=${encodeURIComponent(result.data.email)}`);
+  return result;
+}
+
+export async function requestPasswordResetAction(_previous: unknown, formData: FormData) {
+  return accounts.requestPasswordReset({ input: formValues(formData) });
+}
+
+export async function resetPasswordAction(_previous: unknown, formData: FormData) {
+  const result = await accounts.resetPassword({ input: formValues(formData) });
+  if (result.ok) redirect(`/inloggen?status=passwordChanged&email=${encodeURIComponent(result.data.email)}`);
+  return result;
+}
+
+export async function blockUserAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  const result = await accounts.setUserBlocked({ actor: await getCurrentUser(), input: formValues(formData), blocked: true });
+  if (result.ok) revalidatePath("/beheer/gebruikers");
+  return result;
+}
+
+export async function unblockUserAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  const result = await accounts.setUserBlocked({ actor: await getCurrentUser(), input: formValues(formData), blocked: false });
+  if (result.ok) revalidatePath("/beheer/gebruikers");
+  return result;
+}
+
+export async function changeUserRoleAction(_previous: unknown, formData: FormData) {
+  const result = await accounts.changeUserRole({ actor: await getCurrentUser(), input: formValues(formData) });
+  if (result.ok) revalidatePath("/beheer/gebruikers");
+  return result;
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { roles } from "@/lib/permissions";
+
+/** Password rules, shown on every form that sets a password (messages in the catalogs). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
+const COMMON_PASSWORDS = new Set([
+  "welkom123456",
+  "wachtwoord123",
+  "password1234",
+  "123456789012",
+  "qwertyuiop12",
+  "koppelkans123",
+]);
+
+export const emailSchema = z
+  .string({ error: "email.required" })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "email.required" })
+  .max(254, { error: "email.invalid" })
+  .pipe(z.email({ error: "email.invalid" }));
+
+export const passwordSchema = z
+  .string({ error: "password.required" })
+  .min(PASSWORD_MIN_LENGTH, { error: "password.tooShort" })
+  .max(PASSWORD_MAX_LENGTH, { error: "password.tooLong" })
+  .refine((value) => /[A-Za-zÀ-ž]/.test(value) && /[^A-Za-zÀ-ž]/.test(value), { error: "password.mix" })
+  .refine((value) => !COMMON_PASSWORDS.has(value.toLowerCase()), { error: "password.common" });
+
+export const nameSchema = z
+  .string({ error: "name.required" })
+  .trim()
+  .min(2, { error: "name.tooShort" })
+  .max(100, { error: "name.tooLong" });
+
+/** A new password and its confirmation, on the invitation and reset forms. */
+const newPasswordFields = { password: passwordSchema, passwordConfirm: z.string() };
+const passwordsMatch = (value: { password: string; passwordConfirm: string }) => value.password === value.passwordConfirm;
+const passwordMismatch = { path: ["passwordConfirm"], error: "password.mismatch" };
+
+const tokenSchema = z.string().min(1).max(200);
+
+/** An optional id from a select: "" and absent both mean none. */
+const optionalIdSchema = z
+  .string()
+  .trim()
+  .max(100)
+  .nullish()
+  .transform((value) => value || null);
+
+const projectLeaderHasMunicipality = (value: { role: string; municipalityId: string | null }) =>
+  value.role !== "PROJECT_LEADER" || value.municipalityId !== null;
+const municipalityMissing = { path: ["municipalityId"], error: "municipality.requiredForProjectLeader" };
+
+export const roleSchema = z.enum(roles, { error: "role.invalid" });
+
+export const invitationSchema = z
+  .object({
+    email: emailSchema,
+    role: roleSchema,
+    municipalityId: optionalIdSchema,
+  })
+  .refine(projectLeaderHasMunicipality, municipalityMissing);
+export type InvitationInput = z.infer<typeof invitationSchema>;
+
+export const acceptInvitationSchema = z
+  .object({ token: tokenSchema, name: nameSchema, ...newPasswordFields })
+  .refine(passwordsMatch, passwordMismatch);
+export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
+
+export const requestPasswordResetSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({ token: tokenSchema, ...newPasswordFields }).refine(passwordsMatch, passwordMismatch);
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { error: "password.required" }).max(PASSWORD_MAX_LENGTH),
+});
+
+export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(100) });
+export const userIdSchema = z.object({ userId: z.string().min(1).max(100) });
+export const changeRoleSchema = z
+  .object({
+    userId: z.string().min(1).max(100),
+    role: roleSchema,
+    municipalityId: optionalIdSchema,
+  })
+  .refine(projectLeaderHasMunicipality, municipalityMissing);

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/**
+ * What every server action answers. `error` and the field errors are message
+ * keys under `errors.` in the catalogs, so the form shows them in the user's
+ * language; the form keeps what was typed.
+ */
+export type ActionResult<T = null> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Partial<Record<string, string[]>> };
+
+export function ok<T>(data: T): ActionResult<T> {
+  return { ok: true, data };
+}
+
+export function fail(error: string, fieldErrors?: Partial<Record<string, string[]>>): { ok: false; error: string; fieldErrors?: Partial<Record<string, string[]>> } {
+  return fieldErrors ? { ok: false, error, fieldErrors } : { ok: false, error };
+}
+
+export function invalid(error: z.ZodError) {
+  return fail("form.invalid", z.flattenError(error).fieldErrors as Partial<Record<string, string[]>>);
+}
+
+/** FormData to a plain object for zod (last value wins; files are left out). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}

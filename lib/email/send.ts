@@ -1,0 +1,51 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/lib/db";
+
+export type EmailMessageInput = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
+
+let transporter: Transporter | null | undefined;
+
+function getTransporter(): Transporter | null {
+  if (transporter === undefined) {
+    const url = process.env.SMTP_URL;
+    transporter = url ? nodemailer.createTransport(url) : null;
+  }
+  return transporter;
+}
+
+/** For tests that switch SMTP_URL between cases. */
+export function resetEmailTransport() {
+  transporter = undefined;
+}
+
+export function emailFrom(): string {
+  return process.env.EMAIL_FROM ?? "Koppelkans <no-reply@koppelkans.localhost>";
+}
+
+/**
+ * Sends one email. Every message is recorded; without SMTP_URL that record is
+ * the outbox (and the server log), so the app works offline and tests can read
+ * the links. A failing SMTP server is recorded, never thrown at the user.
+ */
+export async function sendEmail(message: EmailMessageInput): Promise<{ id: string; delivered: boolean }> {
+  const smtp = getTransporter();
+  const record = await db.emailMessage.create({
+    data: { to: message.to, subject: message.subject, text: message.text, html: message.html, transport: smtp ? "smtp" : "outbox" },
+    select: { id: true },
+  });
+  if (!smtp) {
+    console.info(`[e-mail → outbox] aan ${message.to}: ${message.subject}\n${message.text}`);
+    return { id: record.id, delivered: false };
+  }
+  try {
+    await smtp.sendMail({ from: emailFrom(), ...message });
+    await db.emailMessage.update({ where: { id: record.id }, data: { sentAt: new Date() } });
+    return { id: record.id, delivered: true };
+  } catch (error) {
+    const reason = (error as Error).message;
+    console.error(`[e-mail] verzenden aan ${message.to} mislukt: ${reason}`);
+    await db.emailMessage.update({ where: { id: record.id }, data: { error: reason.slice(0, 1000) } });
+    return { id: record.id, delivered: false };
+  }
+}

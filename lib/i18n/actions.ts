@@ -1,0 +1,21 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { getCurrentUser } from "@/lib/session";
+import { LOCALE_COOKIE, locales } from "./config";
+
+const localeSchema = z.object({ locale: z.enum(locales) });
+
+/** Switches the UI language; remembered in a cookie and, when signed in, on the account. */
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const parsed = localeSchema.safeParse({ locale: formData.get("locale") });
+  if (!parsed.success) return;
+  const { locale } = parsed.data;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 60 * 60 });
+  const user = await getCurrentUser();
+  if (user) await db.user.update({ where: { id: user.id }, data: { locale } });
+  revalidatePath("/", "layout");
+}

@@ -1,0 +1,88 @@
+/**
+ * Seeds the clearly marked demo programme. Refuses a database that already
+ * holds data unless `force` is given, which empties the tables first.
+ */
+import { hashPassword } from "../accounts/password";
+import type { PrismaClient } from "../generated/prisma/client";
+import { DEMO_PASSWORD, demoExperiments, demoMunicipalities, demoOpgaven, demoThemes, demoUsers } from "./demo-data";
+
+export type SeedResult = { seeded: boolean; reason?: string };
+
+/** Whether the database holds anything a person made or the seed wrote. */
+export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
+  const [users, municipalities, opgaven] = await Promise.all([db.user.count(), db.municipality.count(), db.opgave.count()]);
+  return users + municipalities + opgaven === 0;
+}
+
+async function emptyAllTables(db: PrismaClient) {
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (tables.length === 0) return;
+  const list = tables.map(({ tablename }) => `"${tablename.replaceAll('"', '""')}"`).join(", ");
+  await db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+}
+
+export async function seedDemo(db: PrismaClient, { force = false } = {}): Promise<SeedResult> {
+  if (!(await isDatabaseEmpty(db))) {
+    if (!force) return { seeded: false, reason: "De database bevat al gegevens." };
+    await emptyAllTables(db);
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.$transaction(
+    async (tx) => {
+      const municipalityIds = new Map<string, string>();
+      const wijkIds = new Map<string, string>();
+      for (const municipality of demoMunicipalities) {
+        const created = await tx.municipality.create({
+          data: {
+            name: municipality.name,
+            slug: municipality.slug,
+            cbsCode: municipality.cbsCode,
+            wijken: { create: municipality.wijken },
+          },
+          select: { id: true, wijken: { select: { id: true, slug: true } } },
+        });
+        municipalityIds.set(municipality.slug, created.id);
+        for (const wijk of created.wijken) wijkIds.set(`${municipality.slug}/${wijk.slug}`, wijk.id);
+      }
+
+      await tx.opgave.createMany({ data: demoOpgaven });
+      await tx.theme.createMany({ data: demoThemes });
+
+      const userIds = new Map<string, string>();
+      for (const user of demoUsers) {
+        const created = await tx.user.create({
+          data: {
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            passwordHash,
+            municipalityId: user.municipalitySlug ? municipalityIds.get(user.municipalitySlug) : null,
+          },
+          select: { id: true },
+        });
+        userIds.set(user.email, created.id);
+      }
+
+      for (const experiment of demoExperiments) {
+        await tx.experiment.create({
+          data: {
+            title: experiment.title,
+            slug: experiment.slug,
+            summary: experiment.summary,
+            phase: experiment.phase,
+            startDate: new Date(`${experiment.startDate}T00:00:00Z`),
+            municipality: { connect: { id: municipalityIds.get(experiment.municipalitySlug)! } },
+            wijken: { connect: experiment.wijkSlugs.map((slug) => ({ id: wijkIds.get(`${experiment.municipalitySlug}/${slug}`)! })) },
+            leaders: { connect: experiment.leaderEmails.map((email) => ({ id: userIds.get(email)! })) },
+          },
+        });
+      }
+
+      await tx.setting.upsert({ where: { key: "demo" }, create: { key: "demo", value: true }, update: { value: true } });
+    },
+    { timeout: 60_000 },
+  );
+  return { seeded: true };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { authOptions } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { can, type Permission } from "@/lib/permissions";
+
+const currentUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  municipalityId: true,
+  locale: true,
+  municipality: { select: { id: true, name: true, slug: true } },
+} as const;
+
+/**
+ * The signed-in user, read from the database on every request: a blocked
+ * account, or a token from before a role or password change, counts as signed out.
+ */
+export const getCurrentUser = cache(async () => {
+  const session = await getServerSession(authOptions);
+  if (!session?.uid) return null;
+  return db.user.findFirst({
+    where: { id: session.uid, blockedAt: null, sessionVersion: session.sv ?? 0 },
+    select: currentUserSelect,
+  });
+});
+
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
+
+/** For pages: the user, or a redirect to the sign-in page. */
+export async function requireUser(callbackPath?: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) {
+    redirect(callbackPath ? `/inloggen?callbackUrl=${encodeURIComponent(callbackPath)}` : "/inloggen");
+  }
+  return user;
+}
+
+/** For pages: the user if they hold `permission`; otherwise a 403 page. */
+export async function requirePermission(permission: Permission, callbackPath?: string): Promise<CurrentUser> {
+  const user = await requireUser(callbackPath);
+  if (!can(user, permission)) forbidden();
+  return user;
+}

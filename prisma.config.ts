@@ -1,0 +1,16 @@
+import { defineConfig } from "prisma/config";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+// The JS schema engine (WebAssembly shipped in the npm package) needs no
+// downloaded binary. It connects through the same driver adapter as the app.
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  experimental: { adapter: true },
+  engine: "js",
+  async adapter() {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the embedded database first (npm run db:migration does).");
+    return new PrismaPg({ connectionString: url });
+  },
+});
