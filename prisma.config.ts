@@ -11,6 +11,7 @@ export default defineConfig({
   async adapter() {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the embedded database first (npm run db:migration does).");
-    return new PrismaPg({ connectionString: url });
+    // allowExitOnIdle: the CLI exits as soon as it is done instead of after the pool's idle timeout.
+    return new PrismaPg({ connectionString: url, allowExitOnIdle: true, idleTimeoutMillis: 100 });
   },
 });

@@ -7,33 +7,12 @@
  * Hand-written SQL that Prisma cannot express (generated tsvector columns,
  * partial indexes) is appended to the generated file by hand.
  */
-import { execFileSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { MIGRATIONS_DIR, readMigrations } from "../lib/postgres/migrate";
 import { startEmbeddedPostgres } from "../lib/postgres/embedded";
-
-const SCHEMA = path.resolve(import.meta.dirname, "../prisma/schema.prisma");
-
-/** The SQL that turns the `from` schema into the current one, or "" if none. */
-export function diffSchemas(fromSchema: string | null, databaseUrl: string): string {
-  const from = fromSchema ? ["--from-schema-datamodel", fromSchema] : ["--from-empty"];
-  const output = execFileSync(
-    process.execPath,
-    [
-      path.resolve(import.meta.dirname, "../node_modules/prisma/build/index.js"),
-      "migrate",
-      "diff",
-      ...from,
-      "--to-schema-datamodel",
-      SCHEMA,
-      "--script",
-    ],
-    { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return output.includes("-- This is an empty migration.") ? "" : output;
-}
+import { migrateDiff, SCHEMA_PATH } from "../lib/postgres/schema-diff";
 
 async function main() {
   const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
@@ -49,7 +28,7 @@ async function main() {
     ? null
     : await startEmbeddedPostgres({ clusterDir: path.join(await mkdtemp(path.join(tmpdir(), "kk-diff-")), "pg"), persistent: false });
   try {
-    const sql = diffSchemas(fromSchema, process.env.DATABASE_URL ?? cluster!.url);
+    const sql = migrateDiff({ from: fromSchema, databaseUrl: process.env.DATABASE_URL ?? cluster!.url });
     if (!sql.trim()) {
       console.log("schema.prisma is niet veranderd sinds de laatste migratie: niets te doen.");
       return;
@@ -58,11 +37,11 @@ async function main() {
     const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "migration.sql"), sql);
-    await copyFile(SCHEMA, path.join(dir, "schema.prisma"));
+    await copyFile(SCHEMA_PATH, path.join(dir, "schema.prisma"));
     console.log(`Nieuwe migratie: ${path.relative(process.cwd(), dir)}/migration.sql`);
   } finally {
     await cluster?.stop();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+await main();

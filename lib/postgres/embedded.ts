@@ -110,6 +110,8 @@ export type StartEmbeddedOptions = {
   persistent?: boolean;
   /** Where PostgreSQL's own messages go; silent by default. */
   log?: (line: string) => void;
+  /** Where the launcher's own notices go (an orphan stopped, a retry); silent by default. */
+  notice?: (line: string) => void;
 };
 
 /**
@@ -118,6 +120,7 @@ export type StartEmbeddedOptions = {
  */
 export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedCluster> {
   const log = options.log ?? (() => {});
+  const notice = options.notice ?? (() => {});
   const clusterDir = path.resolve(options.clusterDir);
   const credentialsFile = `${clusterDir}.credentials.json`;
   await mkdir(path.dirname(clusterDir), { recursive: true });
@@ -170,7 +173,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
     await chmod(credentialsFile, 0o600);
   } else {
-    await stopOrphanedPostmaster(clusterDir, log);
+    await stopOrphanedPostmaster(clusterDir, notice);
   }
 
   // Right after a crash the old shared memory or port may not be released yet.
@@ -184,7 +187,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
         const last = postgresLog.filter(Boolean).slice(-3).join(" | ");
         throw new Error(`PostgreSQL start niet (${attempts} pogingen): ${last || String(error)}`);
       }
-      log(`PostgreSQL start nog niet (poging ${attempt}): ${postgresLog.at(-1) ?? ""}; opnieuw over ${attempt * 500} ms.`);
+      notice(`PostgreSQL start nog niet (poging ${attempt}): ${postgresLog.at(-1) ?? ""}; opnieuw over ${attempt * 500} ms.`);
       await sleep(attempt * 500);
     }
   }

@@ -68,6 +68,7 @@ export async function openDatabase(options: {
   const cluster = await startEmbeddedPostgres({
     clusterDir: path.join(dataDir, "postgres"),
     log: options.postgresLog,
+    notice: options.log,
   });
   await ensureDatabaseExists(cluster.url, APP_DATABASE);
   return { url: withDatabase(cluster.url, APP_DATABASE), embedded: cluster, close: cluster.stop };

@@ -35,7 +35,8 @@ export function SignInForm({ callbackPath, initialEmail }: { callbackPath: strin
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-labelledby="sign-in-heading">
+    // method="post": submitted before the script has loaded, the plain form must not put the password in the URL.
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading" className="sr-only">
         {t("signIn.title")}
       </h2>

@@ -1,0 +1,215 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createInvitation } from "@/lib/accounts/service";
+import { db } from "@/lib/db";
+import { resetEmailTransport, sendEmail } from "@/lib/email/send";
+import { invitationEmail, passwordResetEmail } from "@/lib/email/templates";
+import { createActor, uniqueEmail } from "./support/factories";
+
+const APP_URL = "https://koppelkans.test";
+const originalSmtpUrl = process.env.SMTP_URL;
+
+beforeAll(() => {
+  process.env.APP_URL = APP_URL;
+});
+
+beforeEach(() => {
+  vi.spyOn(console, "info").mockImplementation(() => {});
+  vi.spyOn(console, "error").mockImplementation(() => {});
+});
+
+afterAll(() => {
+  if (originalSmtpUrl === undefined) delete process.env.SMTP_URL;
+  else process.env.SMTP_URL = originalSmtpUrl;
+  resetEmailTransport();
+});
+
+describe("templates", () => {
+  it("builds the invitation email with the link, the role and the expiry in Dutch and English", () => {
+    const message = invitationEmail({
+      to: "a@example.nl",
+      token: "abc_DEF-123",
+      role: "PROJECT_LEADER",
+      inviterName: "Coördinator (test)",
+      municipalityName: "Tilburg",
+      expiresAt: new Date("2030-03-14T12:00:00Z"),
+    });
+    expect(message.to).toBe("a@example.nl");
+    expect(message.subject).toBe("Uitnodiging voor Koppelkans / Invitation to Koppelkans");
+    expect(message.text).toContain(`${APP_URL}/uitnodiging/abc_DEF-123`);
+    expect(message.text).toContain("als projectleider (Tilburg)");
+    expect(message.text).toContain("as project leader (Tilburg)");
+    expect(message.text).toContain("14 maart 2030");
+    expect(message.text).toContain("14 March 2030");
+  });
+
+  it("builds the reset email with the link", () => {
+    const message = passwordResetEmail({ to: "b@example.nl", token: "tok-en", expiresAt: new Date() });
+    expect(message.text).toContain(`${APP_URL}/wachtwoord-herstellen/tok-en`);
+    expect(message.subject).toContain("Reset your Koppelkans password");
+  });
+});
+
+describe("outbox mode (no SMTP_URL)", () => {
+  beforeEach(() => {
+    delete process.env.SMTP_URL;
+    resetEmailTransport();
+  });
+
+  it("records the message with transport outbox and reports it as not delivered", async () => {
+    const to = uniqueEmail("outbox");
+    const result = await sendEmail({ to, subject: "Test", text: "Hallo outbox" });
+    expect(result.delivered).toBe(false);
+    const row = await db.emailMessage.findUniqueOrThrow({ where: { id: result.id } });
+    expect(row).toMatchObject({ to, subject: "Test", text: "Hallo outbox", transport: "outbox", sentAt: null, error: null });
+  });
+});
+
+type Received = { from: string | undefined; to: string[]; raw: string };
+
+describe("SMTP mode", () => {
+  const received: Received[] = [];
+  let server: SMTPServer;
+  let port: number;
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => {
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
+            to: session.envelope.rcptTo.map((recipient) => recipient.address),
+            raw: Buffer.concat(chunks).toString("utf8"),
+          });
+          callback();
+        });
+      },
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server.server, "listening");
+    port = (server.server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  beforeEach(() => {
+    received.length = 0;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    resetEmailTransport();
+  });
+
+  afterEach(() => {
+    delete process.env.SMTP_URL;
+    resetEmailTransport();
+  });
+
+  /** The decoded body of a received message (nodemailer uses quoted-printable for non-ASCII text). */
+  function decodedBody(raw: string): string {
+    const body = raw.slice(raw.indexOf("\r\n\r\n") + 4);
+    return /content-transfer-encoding:\s*quoted-printable/i.test(raw)
+      ? Buffer.from(
+          body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          "latin1",
+        ).toString("utf8")
+      : body;
+  }
+
+  it("delivers an invitation to the SMTP server and marks it sent", async () => {
+    const coordinator = await createActor("COORDINATOR");
+    const to = uniqueEmail("smtp");
+    const result = await createInvitation({ actor: coordinator, input: { email: to, role: "MEMBER" } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+
+    expect(received).toHaveLength(1);
+    const message = received[0]!;
+    expect(message.to).toEqual([to]);
+    expect(message.from).toBe("no-reply@koppelkans.localhost");
+    expect(message.raw).toMatch(/^Subject: Uitnodiging voor Koppelkans \/ Invitation to Koppelkans/m);
+    expect(decodedBody(message.raw)).toContain(`${APP_URL}/uitnodiging/${result.data.token}`);
+
+    const row = await db.emailMessage.findFirstOrThrow({ where: { to } });
+    expect(row.transport).toBe("smtp");
+    expect(row.sentAt).toBeInstanceOf(Date);
+    expect(row.error).toBeNull();
+  });
+
+  it("uses EMAIL_FROM as the sender when it is set", async () => {
+    process.env.EMAIL_FROM = "Koppelkans Test <portaal@koppelkans.test>";
+    try {
+      const to = uniqueEmail("from");
+      const result = await sendEmail(invitationEmail({ to, token: "t0k3n", role: "MEMBER", inviterName: "X", municipalityName: null, expiresAt: new Date() }));
+      expect(result.delivered).toBe(true);
+      expect(received[0]?.from).toBe("portaal@koppelkans.test");
+      expect(received[0]?.raw).toMatch(/^From: Koppelkans Test <portaal@koppelkans\.test>/m);
+    } finally {
+      delete process.env.EMAIL_FROM;
+    }
+  });
+
+  it("records the error and does not throw when the SMTP server cannot be reached", async () => {
+    // A port that was free a moment ago and is closed now.
+    const probe = createServer().listen(0, "127.0.0.1");
+    await once(probe, "listening");
+    const closedPort = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${closedPort}`;
+    resetEmailTransport();
+
+    const to = uniqueEmail("unreachable");
+    const result = await sendEmail(passwordResetEmail({ to, token: "abc", expiresAt: new Date() }));
+    expect(result.delivered).toBe(false);
+    const row = await db.emailMessage.findUniqueOrThrow({ where: { id: result.id } });
+    expect(row.transport).toBe("smtp");
+    expect(row.sentAt).toBeNull();
+    expect(row.error).toMatch(/ECONNREFUSED|connect/i);
+    expect(received).toHaveLength(0);
+  });
+
+  it("records the error when the server refuses the message", async () => {
+    const refusing = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onRcptTo(_address, _session, callback) {
+        callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+      },
+    });
+    refusing.listen(0, "127.0.0.1");
+    await once(refusing.server, "listening");
+    try {
+      process.env.SMTP_URL = `smtp://127.0.0.1:${(refusing.server.address() as AddressInfo).port}`;
+      resetEmailTransport();
+      const to = uniqueEmail("refused");
+      const result = await sendEmail({ to, subject: "Geweigerd", text: "Dit komt niet aan" });
+      expect(result.delivered).toBe(false);
+      const row = await db.emailMessage.findUniqueOrThrow({ where: { id: result.id } });
+      expect(row.sentAt).toBeNull();
+      expect(row.error).toContain("Mailbox unavailable");
+    } finally {
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
+  });
+
+  it("still creates the invitation when sending fails", async () => {
+    process.env.SMTP_URL = "smtp://127.0.0.1:1";
+    resetEmailTransport();
+    const coordinator = await createActor("COORDINATOR");
+    const to = uniqueEmail("failing");
+    const result = await createInvitation({ actor: coordinator, input: { email: to, role: "MEMBER" } });
+    expect(result.ok).toBe(true);
+    expect(await db.invitation.count({ where: { email: to } })).toBe(1);
+    const row = await db.emailMessage.findFirstOrThrow({ where: { to } });
+    expect(row.error).not.toBeNull();
+  });
+});
