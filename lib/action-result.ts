@@ -21,11 +21,17 @@ export function invalid(error: z.ZodError) {
   return fail("form.invalid", z.flattenError(error).fieldErrors as Partial<Record<string, string[]>>);
 }
 
-/** FormData to a plain object for zod (last value wins; files are left out). */
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+/**
+ * FormData to a plain object for zod: the fields named in `arrays` become
+ * lists of all their values, the others keep their last value; files are left out.
+ */
+export function formValues(formData: FormData, arrays: readonly string[] = []): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = Object.fromEntries(arrays.map((key) => [key, []]));
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const list = values[key];
+    if (arrays.includes(key) && Array.isArray(list)) list.push(value);
+    else values[key] = value;
   }
   return values;
 }

@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const reports = path.join(root, ".test-reports");
 mkdirSync(reports, { recursive: true });
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   return result.status === 0;
 }

@@ -15,7 +15,7 @@ export async function createInvitationAction(_previous: unknown, formData: FormD
   const result = await accounts.createInvitation({ actor, input });
   if (!result.ok) return result;
   revalidatePath("/beheer/uitnodigingen");
-  return { ok: true, data: { email: input.email?.trim().toLowerCase() ?? "" } };
+  return { ok: true, data: { email: String(input.email ?? "").trim().toLowerCase() } };
 }
 
 export async function revokeInvitationAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
