@@ -37,7 +37,8 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
   const { pathname, search } = request.nextUrl;
 
-  if (!isPublic(pathname)) {
+  // API routes answer 401 themselves (JSON for scripts), pages redirect to sign in.
+  if (!isPublic(pathname) && !pathname.startsWith("/api/")) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
       const signIn = new URL("/inloggen", request.url);

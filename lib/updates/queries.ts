@@ -5,9 +5,9 @@ import { can, type Actor } from "@/lib/permissions";
 import { editableUpdatesWhere, visibleUpdatesWhere } from "./service";
 import type { UpdatesTableParams } from "./table-params";
 
-/** Marks around the matched words in search snippets; split into <mark> elements when rendered, never parsed as HTML. */
-export const HIGHLIGHT_START = "\u0002";
-export const HIGHLIGHT_END = "\u0003";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
+
+export { HIGHLIGHT_END, HIGHLIGHT_START };
 
 const tagSelect = { select: { id: true, name: true, slug: true, color: true }, orderBy: { sortOrder: "asc" } } as const;
 

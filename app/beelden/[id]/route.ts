@@ -1,0 +1,49 @@
+import type { NextRequest } from "next/server";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { getCurrentUser } from "@/lib/session";
+import { errorMessage, etagMatches, IMAGE_CACHE_CONTROL, uploadEtag } from "@/lib/uploads/http";
+import { getUploadStorage } from "@/lib/uploads/storage";
+import { findUpload } from "@/lib/uploads/service";
+
+function plain(status: number, text: string): Response {
+  return new Response(text, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
+}
+
+/** An uploaded image, for signed-in users only. The bytes of an id never change, so it is cached for a year. */
+export async function GET(request: NextRequest, context: RouteContext<"/beelden/[id]">): Promise<Response> {
+  const locale = request.cookies.get(LOCALE_COOKIE)?.value;
+  const { id } = await context.params;
+  // proxy.ts already sends visitors to the sign-in page; check here anyway.
+  const user = await getCurrentUser();
+  if (!user) return plain(401, errorMessage("upload.signInRequired", locale));
+
+  const upload = await findUpload({ actor: user, id });
+  const notFound = () => plain(404, errorMessage("upload.notFound", locale));
+  if (!upload) return notFound();
+
+  const etag = uploadEtag(upload.id);
+  const cacheHeaders = {
+    "Cache-Control": IMAGE_CACHE_CONTROL,
+    ETag: etag,
+    "Last-Modified": upload.createdAt.toUTCString(),
+    "X-Content-Type-Options": "nosniff",
+  };
+  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: cacheHeaders });
+
+  const data = await getUploadStorage().get(upload.storageKey);
+  if (!data) return notFound();
+  return new Response(new Uint8Array(data), {
+    status: 200,
+    headers: {
+      ...cacheHeaders,
+      "Content-Type": upload.contentType,
+      "Content-Length": String(data.byteLength),
+      "Content-Disposition": "inline",
+      // An SVG could never get here, but keep any active content inert anyway.
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}
