@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { isDemoInstance } from "@/lib/settings";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const t = await getTranslations();
+  const [t, demo] = await Promise.all([getTranslations(), isDemoInstance()]);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
@@ -31,7 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 text-sm text-slate-700">
               <p>{t("footer.programme")}</p>
               <p>{t("footer.privacy")}</p>
-              {process.env.KOPPELKANS_DEMO === "1" ? <p>{t("common.demoNotice")}</p> : null}
+              {demo ? <p>{t("common.demoNotice")}</p> : null}
             </div>
           </footer>
         </NextIntlClientProvider>

@@ -3,6 +3,7 @@ import { verifyPassword } from "@/lib/accounts/password";
 import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_MARK, DEMO_PASSWORD, demoExperiments, demoMunicipalities, demoOpgaven, demoThemes, demoUsers } from "@/lib/seed/demo-data";
+import { demoUpdates } from "@/lib/seed/demo-updates";
 import { isDatabaseEmpty, seedDemo } from "@/lib/seed/seed";
 import { createUser, uniqueEmail } from "./support/factories";
 
@@ -11,7 +12,7 @@ const prisma = db as unknown as PrismaClient;
 
 /** Row counts of everything the seed writes. */
 async function counts() {
-  const [municipalities, wijken, opgaven, themes, users, experiments, settings] = await Promise.all([
+  const [municipalities, wijken, opgaven, themes, users, experiments, settings, updates] = await Promise.all([
     db.municipality.count(),
     db.neighbourhood.count(),
     db.opgave.count(),
@@ -19,8 +20,9 @@ async function counts() {
     db.user.count(),
     db.experiment.count(),
     db.setting.count(),
+    db.update.count({ where: { status: "PUBLISHED" } }),
   ]);
-  return { municipalities, wijken, opgaven, themes, users, experiments, settings };
+  return { municipalities, wijken, opgaven, themes, users, experiments, settings, updates };
 }
 
 // The tests build on each other: an empty database, a first seed, a refused
@@ -44,6 +46,7 @@ describe.sequential("seedDemo", () => {
       users: demoUsers.length,
       experiments: demoExperiments.length,
       settings: 1,
+      updates: demoUpdates.length,
     });
   });
 
@@ -121,4 +124,15 @@ describe.sequential("seedDemo", () => {
     expect(await db.user.count({ where: { email: { startsWith: "echt-" } } })).toBe(0);
     expect(await db.user.count({ where: { email: "beheerder@example.nl" } })).toBe(1);
   });
+  it("writes demo updates that say they are demo text, each with a revision", async () => {
+    const updates = await db.update.findMany({ include: { _count: { select: { revisions: true, opgaven: true, themes: true } } } });
+    expect(updates.length).toBe(demoUpdates.length);
+    for (const update of updates) {
+      expect(update.body).toContain("demotekst");
+      expect(update._count).toMatchObject({ revisions: 1 });
+      expect(update._count.opgaven).toBeGreaterThan(0);
+      expect(update._count.themes).toBeGreaterThan(0);
+    }
+  });
+
 });

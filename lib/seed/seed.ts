@@ -5,6 +5,7 @@
 import { hashPassword } from "../accounts/password";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DEMO_PASSWORD, demoExperiments, demoMunicipalities, demoOpgaven, demoThemes, demoUsers } from "./demo-data";
+import { demoUpdates } from "./demo-updates";
 
 export type SeedResult = { seeded: boolean; reason?: string };
 
@@ -76,6 +77,42 @@ export async function seedDemo(db: PrismaClient, { force = false } = {}): Promis
             municipality: { connect: { id: municipalityIds.get(experiment.municipalitySlug)! } },
             wijken: { connect: experiment.wijkSlugs.map((slug) => ({ id: wijkIds.get(`${experiment.municipalitySlug}/${slug}`)! })) },
             leaders: { connect: experiment.leaderEmails.map((email) => ({ id: userIds.get(email)! })) },
+          },
+        });
+      }
+
+      const experimentIds = new Map(
+        (await tx.experiment.findMany({ select: { id: true, slug: true } })).map((experiment) => [experiment.slug, experiment.id]),
+      );
+      for (const update of demoUpdates) {
+        const opgaven = update.opgaven.map((slug) => ({ slug }));
+        const themes = update.themes.map((slug) => ({ slug }));
+        const created = await tx.update.create({
+          data: {
+            title: update.title,
+            body: update.body,
+            phase: update.phase,
+            milestone: update.milestone ?? null,
+            status: "PUBLISHED",
+            publishedAt: new Date(update.publishedAt),
+            experimentId: experimentIds.get(update.experimentSlug)!,
+            authorId: userIds.get(update.authorEmail)!,
+            opgaven: { connect: opgaven },
+            themes: { connect: themes },
+          },
+          select: { id: true, opgaven: { select: { name: true } }, themes: { select: { name: true } } },
+        });
+        await tx.updateRevision.create({
+          data: {
+            updateId: created.id,
+            editorId: userIds.get(update.authorEmail)!,
+            title: update.title,
+            body: update.body,
+            phase: update.phase,
+            milestone: update.milestone ?? null,
+            opgaven: created.opgaven.map((opgave) => opgave.name).sort(),
+            themes: created.themes.map((theme) => theme.name).sort(),
+            createdAt: new Date(update.publishedAt),
           },
         });
       }
