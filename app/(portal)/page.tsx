@@ -1,12 +1,22 @@
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getProgrammeOverview } from "@/lib/programme/queries";
 import { requireUser } from "@/lib/session";
+import { listLatestUpdates, listTaxonomy, type TaxonomyListItem } from "@/lib/taxonomy/queries";
 import { TagList } from "@/components/ui/tag-list";
 
 export default async function HomePage() {
   const user = await requireUser("/");
   const t = await getTranslations();
-  const overview = await getProgrammeOverview();
+  const [overview, format, latestUpdates, opgaven, themes] = await Promise.all([
+    getProgrammeOverview(),
+    getFormatter(),
+    listLatestUpdates(5),
+    listTaxonomy("opgave", { includeArchived: false }),
+    listTaxonomy("theme", { includeArchived: false }),
+  ]);
+  // The tags link to their pages and show how many published updates carry them.
+  const withCount = (item: TaxonomyListItem) => ({ ...item, name: t("homeLatest.tagWithCount", { name: item.name, count: item.updateCount }) });
   const role = t(`roles.${user.role}`).toLowerCase();
   return (
     <div className="space-y-10">
@@ -21,17 +31,55 @@ export default async function HomePage() {
 
       <section aria-labelledby="programme" className="space-y-4">
         <h2 id="programme">{t("home.programme")}</h2>
-        <p>{t("home.stats", { municipalities: overview.municipalityCount, experiments: overview.experiments.length })}</p>
+        <p>
+          {t("home.stats", { municipalities: overview.municipalityCount, experiments: overview.experiments.length })}{" "}
+          <Link href="/gemeenten">{t("home.allMunicipalities")}</Link>
+        </p>
         <div className="grid gap-6 md:grid-cols-2">
           <div className="space-y-2">
             <h3 className="font-semibold">{t("home.opgaven")}</h3>
-            <TagList items={overview.opgaven} />
+            <TagList items={opgaven.map(withCount)} href={(opgave) => `/opgaven/${opgave.slug}`} />
           </div>
           <div className="space-y-2">
             <h3 className="font-semibold">{t("home.themes")}</h3>
-            <TagList items={overview.themes} />
+            <TagList items={themes.map(withCount)} href={(theme) => `/themas/${theme.slug}`} />
           </div>
         </div>
+        <p className="text-sm text-slate-700">
+          {t("homeLatest.countHint")} <Link href="/opgaven">{t("homeLatest.allOpgaven")}</Link> ·{" "}
+          <Link href="/themas">{t("homeLatest.allThemes")}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="latest-updates" className="space-y-4">
+        <h2 id="latest-updates">{t("homeLatest.title")}</h2>
+        {latestUpdates.length === 0 ? (
+          <p>{t("homeLatest.empty")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded border border-slate-300 bg-white">
+            {latestUpdates.map((update) => (
+              <li key={update.id} className="space-y-1 p-4">
+                <p className="font-semibold">
+                  <Link href={`/updates/${update.id}`}>{update.title}</Link>
+                </p>
+                <p className="text-sm text-slate-700">
+                  <Link href={`/experimenten/${update.experiment.slug}`}>{update.experiment.title}</Link>
+                  {" · "}
+                  <Link href={`/gemeenten/${update.experiment.municipality.slug}`}>{update.experiment.municipality.name}</Link>
+                  {update.publishedAt ? (
+                    <>
+                      {" · "}
+                      <time dateTime={update.publishedAt.toISOString()}>{format.dateTime(update.publishedAt, { dateStyle: "long" })}</time>
+                    </>
+                  ) : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link href="/updates">{t("homeLatest.allUpdates")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="experiments" className="space-y-4">
@@ -44,7 +92,7 @@ export default async function HomePage() {
               <li key={experiment.id} className="rounded border border-slate-300 bg-white p-4 shadow-sm">
                 <article className="space-y-2" aria-labelledby={`experiment-${experiment.id}`}>
                   <h3 id={`experiment-${experiment.id}`} className="font-semibold">
-                    {experiment.title}
+                    <Link href={`/experimenten/${experiment.slug}`}>{experiment.title}</Link>
                   </h3>
                   <p className="text-sm text-slate-700">
                     {experiment.municipality.name}

@@ -2,6 +2,7 @@ import "server-only";
 import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { onUpdatePublished } from "@/lib/notifications/events";
 import { can, type Actor } from "@/lib/permissions";
 import { updateIdSchema, updateInputSchema, type UpdateInput } from "./schema";
 
@@ -110,7 +111,10 @@ export async function saveUpdate({
         },
         select: { id: true, status: true },
       });
-      if (publish) await recordRevision(tx, created.id, actor.id, data, taxonomies);
+      if (publish) {
+        await recordRevision(tx, created.id, actor.id, data, taxonomies);
+        await onUpdatePublished(tx, { updateId: created.id, authorId: actor.id });
+      }
       return ok(created);
     }
 
@@ -129,6 +133,10 @@ export async function saveUpdate({
       select: { id: true, status: true },
     });
     if (updated.status === "PUBLISHED") await recordRevision(tx, updated.id, actor.id, data, taxonomies);
+    if (publish) {
+      const { authorId } = await tx.update.findUniqueOrThrow({ where: { id: updated.id }, select: { authorId: true } });
+      await onUpdatePublished(tx, { updateId: updated.id, authorId });
+    }
     return ok(updated);
   });
 }

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { can } from "@/lib/permissions";
+import { getMunicipalityPage } from "@/lib/programme/queries";
+import { getCurrentUser, requirePermission } from "@/lib/session";
+import { UpdateTimeline } from "../../experimenten/update-timeline";
+
+// Metadata and page share one query per request.
+const loadMunicipality = cache(getMunicipalityPage);
+
+export async function generateMetadata({ params }: PageProps<"/gemeenten/[slug]">): Promise<Metadata> {
+  if (!can(await getCurrentUser(), "portal:read")) return {};
+  const municipality = await loadMunicipality((await params).slug);
+  return { title: municipality?.name ?? (await getTranslations("notFound"))("title") };
+}
+
+export default async function MunicipalityPage({ params }: PageProps<"/gemeenten/[slug]">) {
+  const { slug } = await params;
+  await requirePermission("portal:read", `/gemeenten/${slug}`);
+  const municipality = await loadMunicipality(slug);
+  if (!municipality) notFound();
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  return (
+    <div className="space-y-10">
+      <div className="space-y-2">
+        <p className="text-sm">
+          <Link href="/gemeenten">{t("municipalities.back")}</Link>
+        </p>
+        <h1>{municipality.name}</h1>
+        <p className="text-slate-700">{t("municipalities.cbsCodeLine", { code: municipality.cbsCode })}</p>
+      </div>
+
+      <section aria-labelledby="experiments" className="space-y-4">
+        <h2 id="experiments">{t("municipalities.experiments")}</h2>
+        {municipality.experiments.length === 0 ? (
+          <p>{t("municipalities.noExperiments")}</p>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {municipality.experiments.map((experiment) => (
+              <li key={experiment.id} className="rounded border border-slate-300 bg-white p-4 shadow-sm">
+                <article className="space-y-2" aria-labelledby={`experiment-${experiment.id}`}>
+                  <h3 id={`experiment-${experiment.id}`} className="font-semibold">
+                    <Link href={`/experimenten/${experiment.slug}`}>{experiment.title}</Link>
+                  </h3>
+                  <p className="text-sm text-slate-700">
+                    {experiment.wijken.length ? `${experiment.wijken.map((wijk) => wijk.name).join(", ")} · ` : ""}
+                    {t("programme.phase")}: {t(`phases.${experiment.phase}`)} · {t("programme.startDate")}:{" "}
+                    <time dateTime={experiment.startDate.toISOString().slice(0, 10)}>
+                      {format.dateTime(experiment.startDate, { dateStyle: "long", timeZone: "UTC" })}
+                    </time>
+                  </p>
+                  <p>{experiment.summary}</p>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="grid gap-10 md:grid-cols-2">
+        <section aria-labelledby="wijken" className="space-y-4">
+          <h2 id="wijken">{t("municipalities.wijken")}</h2>
+          {municipality.wijken.length === 0 ? (
+            <p>{t("municipalities.noWijken")}</p>
+          ) : (
+            <table className="w-full border-collapse bg-white text-left">
+              <caption className="sr-only">{t("municipalities.wijkenOf", { name: municipality.name })}</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-400">
+                  <th scope="col" className="p-2">{t("municipalities.wijk")}</th>
+                  <th scope="col" className="p-2">{t("municipalities.wijkCode")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {municipality.wijken.map((wijk) => (
+                  <tr key={wijk.id} className="border-b border-slate-200">
+                    <th scope="row" className="p-2 font-normal">{wijk.name}</th>
+                    <td className="p-2">{wijk.cbsCode}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section aria-labelledby="project-leaders" className="space-y-4">
+          <h2 id="project-leaders">{t("municipalities.projectLeaders")}</h2>
+          {municipality.projectLeaders.length === 0 ? (
+            <p>{t("municipalities.noProjectLeaders")}</p>
+          ) : (
+            <ul className="list-disc space-y-1 pl-6">
+              {municipality.projectLeaders.map((leader) => (
+                <li key={leader.id}>{leader.name}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="latest-updates" className="space-y-4">
+        <h2 id="latest-updates">{t("municipalities.latestUpdates")}</h2>
+        {municipality.latestUpdates.length === 0 ? (
+          <p>{t("municipalities.noUpdates")}</p>
+        ) : (
+          <UpdateTimeline updates={municipality.latestUpdates} />
+        )}
+      </section>
+    </div>
+  );
+}
