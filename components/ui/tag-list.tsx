@@ -1,12 +1,31 @@
-/** Coloured labels for opgaven and themes; colours are chosen for white text (≥ 4.5:1). */
-export function TagList({ items }: { items: { id: string; name: string; color: string }[] }) {
+import Link from "next/link";
+
+type TagItem = { id: string; name: string; color: string };
+
+const tagClass = "inline-block rounded-full px-3 py-1 text-sm font-semibold text-white";
+
+/**
+ * Coloured labels for opgaven and themes; colours are chosen for white text (≥ 4.5:1).
+ * With `href`, every label links to the page it returns (e.g. the opgave's page).
+ */
+export function TagList<T extends TagItem>({ items, href }: { items: T[]; href?: (item: T) => string }) {
   return (
     <ul className="flex flex-wrap gap-2">
       {items.map((item) => (
         <li key={item.id}>
-          <span className="inline-block rounded-full px-3 py-1 text-sm font-semibold text-white" style={{ backgroundColor: item.color }}>
-            {item.name}
-          </span>
+          {href ? (
+            <Link
+              href={href(item)}
+              className={`${tagClass} no-underline hover:text-white hover:underline focus-visible:text-white`}
+              style={{ backgroundColor: item.color }}
+            >
+              {item.name}
+            </Link>
+          ) : (
+            <span className={tagClass} style={{ backgroundColor: item.color }}>
+              {item.name}
+            </span>
+          )}
         </li>
       ))}
     </ul>

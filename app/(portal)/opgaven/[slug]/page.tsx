@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { can } from "@/lib/permissions";
+import { getCurrentUser, requirePermission } from "@/lib/session";
+import { getTaxonomyPage } from "@/lib/taxonomy/queries";
+import { TaxonomyDetail } from "../taxonomy-views";
+
+// Metadata and page share one query per request.
+const loadOpgave = cache((slug: string) => getTaxonomyPage("opgave", slug));
+
+export async function generateMetadata({ params }: PageProps<"/opgaven/[slug]">): Promise<Metadata> {
+  if (!can(await getCurrentUser(), "portal:read")) return {};
+  const opgave = await loadOpgave((await params).slug);
+  return { title: opgave?.name ?? (await getTranslations("notFound"))("title") };
+}
+
+export default async function OpgavePage({ params }: PageProps<"/opgaven/[slug]">) {
+  const { slug } = await params;
+  await requirePermission("portal:read", `/opgaven/${encodeURIComponent(slug)}`);
+  const opgave = await loadOpgave(slug);
+  if (!opgave) notFound();
+  return <TaxonomyDetail kind="opgave" item={opgave} />;
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { hasFeedToken } from "@/lib/feeds/service";
+import { requirePermission } from "@/lib/session";
+import { FeedLinkControls } from "./feed-link-controls";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function ProfilePage() {
+  const user = await requirePermission("portal:read", "/profiel");
+  const [t, tRoles, hasFeed] = await Promise.all([getTranslations("profile"), getTranslations("roles"), hasFeedToken(user.id)]);
+  const facts = [
+    { label: t("name"), value: user.name },
+    { label: t("email"), value: user.email },
+    { label: t("role"), value: tRoles(user.role) },
+    { label: t("municipality"), value: user.municipality?.name ?? t("noMunicipality") },
+  ];
+  return (
+    <div className="max-w-3xl space-y-10">
+      <h1>{t("title")}</h1>
+
+      <section aria-labelledby="account" className="space-y-4">
+        <h2 id="account">{t("account")}</h2>
+        <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+          {facts.map((fact) => (
+            <div key={fact.label} className="contents">
+              <dt className="font-semibold">{fact.label}</dt>
+              <dd className="break-words">{fact.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="feed" className="space-y-4">
+        <h2 id="feed">{t("feed.title")}</h2>
+        <p>{t("feed.intro")}</p>
+        <p>{t("feed.howTo")}</p>
+        <p>{t("feed.filters")}</p>
+        <p className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3">{t("feed.secret")}</p>
+        <p className="font-semibold">{hasFeed ? t("feed.hasLink") : t("feed.noLink")}</p>
+        <FeedLinkControls hasFeed={hasFeed} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { can } from "@/lib/permissions";
+import { getCurrentUser, requirePermission } from "@/lib/session";
+import { getTaxonomyPage } from "@/lib/taxonomy/queries";
+import { TaxonomyDetail } from "../../opgaven/taxonomy-views";
+
+// Metadata and page share one query per request.
+const loadTheme = cache((slug: string) => getTaxonomyPage("theme", slug));
+
+export async function generateMetadata({ params }: PageProps<"/themas/[slug]">): Promise<Metadata> {
+  if (!can(await getCurrentUser(), "portal:read")) return {};
+  const theme = await loadTheme((await params).slug);
+  return { title: theme?.name ?? (await getTranslations("notFound"))("title") };
+}
+
+export default async function ThemePage({ params }: PageProps<"/themas/[slug]">) {
+  const { slug } = await params;
+  await requirePermission("portal:read", `/themas/${encodeURIComponent(slug)}`);
+  const theme = await loadTheme(slug);
+  if (!theme) notFound();
+  return <TaxonomyDetail kind="theme" item={theme} />;
+}

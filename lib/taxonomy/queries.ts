@@ -1,0 +1,98 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+// Opgaven and themes as readers see them: lists with how many published
+// updates carry each, and a page per opgave or theme. Counts come from one
+// query each (a filtered relation count), never a query per tag.
+
+export type TaxonomyKind = "opgave" | "theme";
+
+const publishedCount = { _count: { select: { updates: { where: { status: "PUBLISHED" } } } } } as const;
+
+const listSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  description: true,
+  color: true,
+  archivedAt: true,
+  ...publishedCount,
+} as const;
+
+const tagSelect = { id: true, name: true, slug: true, color: true } as const;
+
+/** What a timeline entry shows of a published update (the shape UpdateTimeline takes). */
+const updateSummarySelect = {
+  id: true,
+  title: true,
+  publishedAt: true,
+  milestone: true,
+  phase: true,
+  author: { select: { name: true } },
+  experiment: { select: { title: true, slug: true, municipality: { select: { name: true, slug: true } } } },
+  opgaven: { select: tagSelect, orderBy: { sortOrder: "asc" } },
+  themes: { select: tagSelect, orderBy: { sortOrder: "asc" } },
+} as const;
+
+/** Newest first; the id breaks ties so the order is stable. */
+const newestFirst = [{ publishedAt: "desc" }, { id: "desc" }] as const;
+/** Active ones in the coordinators' order, archived ones after them. */
+const listOrder = [{ archivedAt: { sort: "desc", nulls: "first" } }, { sortOrder: "asc" }, { name: "asc" }] as const;
+
+export const TAXONOMY_PAGE_UPDATES = 25;
+
+function flatten<T extends { _count: { updates: number } }>(item: T) {
+  const { _count, ...rest } = item;
+  return { ...rest, updateCount: _count.updates };
+}
+
+/**
+ * All opgaven or all themes with the number of published updates carrying
+ * each. `includeArchived: false` leaves out archived ones (the home page).
+ */
+export async function listTaxonomy(kind: TaxonomyKind, { includeArchived = true }: { includeArchived?: boolean } = {}) {
+  const where = includeArchived ? {} : { archivedAt: null };
+  const items =
+    kind === "opgave"
+      ? await db.opgave.findMany({ where, orderBy: [...listOrder], select: listSelect })
+      : await db.theme.findMany({ where, orderBy: [...listOrder], select: listSelect });
+  return items.map(flatten);
+}
+
+export type TaxonomyListItem = Awaited<ReturnType<typeof listTaxonomy>>[number];
+
+/**
+ * One opgave or theme for its page: its facts, how many published updates
+ * carry it, and the newest TAXONOMY_PAGE_UPDATES of them. Null for an unknown
+ * slug; archived ones are returned (the page says so).
+ */
+export async function getTaxonomyPage(kind: TaxonomyKind, slug: string) {
+  const select = {
+    ...listSelect,
+    updates: {
+      where: { status: "PUBLISHED" as const },
+      orderBy: [{ publishedAt: "desc" as const }, { id: "desc" as const }],
+      take: TAXONOMY_PAGE_UPDATES,
+      select: updateSummarySelect,
+    },
+  };
+  const item = kind === "opgave" ? await db.opgave.findUnique({ where: { slug }, select }) : await db.theme.findUnique({ where: { slug }, select });
+  return item ? flatten(item) : null;
+}
+
+export type TaxonomyPage = NonNullable<Awaited<ReturnType<typeof getTaxonomyPage>>>;
+
+/** The newest published updates across the programme, for the home page. */
+export function listLatestUpdates(take = 5) {
+  return db.update.findMany({
+    where: { status: "PUBLISHED" },
+    orderBy: [...newestFirst],
+    take,
+    select: {
+      id: true,
+      title: true,
+      publishedAt: true,
+      experiment: { select: { title: true, slug: true, municipality: { select: { name: true, slug: true } } } },
+    },
+  });
+}
