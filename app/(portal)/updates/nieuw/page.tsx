@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getEditorOptions } from "@/lib/updates/queries";
+import { requirePermission } from "@/lib/session";
+import { UpdateEditor } from "../update-editor";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("update.editor"))("newTitle") };
+}
+
+export default async function NewUpdatePage({ searchParams }: PageProps<"/updates/nieuw">) {
+  const { experiment } = await searchParams;
+  const slug = typeof experiment === "string" ? experiment : undefined;
+  const user = await requirePermission("update:publish", slug ? `/updates/nieuw?experiment=${encodeURIComponent(slug)}` : "/updates/nieuw");
+  const [t, options] = await Promise.all([getTranslations("update.editor"), getEditorOptions(user)]);
+  // Preselect the experiment from ?experiment=<slug>, but only one of the author's own.
+  const preselected =
+    options.experiments.find((option) => option.slug === slug) ?? (options.experiments.length === 1 ? options.experiments[0] : undefined);
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <h1 id="update-editor-heading">{t("newTitle")}</h1>
+      {options.experiments.length === 0 ? (
+        <p className="rounded border-l-4 border-amber-700 bg-amber-50 px-4 py-3">{t("noExperiments")}</p>
+      ) : (
+        <>
+          <p className="max-w-3xl">{t("newIntro")}</p>
+          <UpdateEditor
+            labelledBy="update-editor-heading"
+            experiments={options.experiments.map(({ id, title, phase }) => ({ id, title, phase }))}
+            initialExperimentId={preselected?.id}
+            opgaven={options.opgaven}
+            themes={options.themes}
+            cancelHref={preselected && slug === preselected.slug ? `/experimenten/${preselected.slug}` : "/updates/concepten"}
+          />
+        </>
+      )}
+      {options.experiments.length === 0 ? (
+        <p>
+          <Link href="/">{t("toHome")}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import ReactMarkdown, { type Components, type ExtraProps } from "react-markdown";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
+
+/**
+ * Markdown written by people (update bodies, later comments), rendered as
+ * React elements. Safe in server and client components alike: no hooks, no
+ * next-intl, no server-only imports (the words it needs come in as `labels`).
+ *
+ * - Raw HTML never becomes HTML: react-markdown turns it into plain text, and
+ *   rehype-sanitize (GitHub's schema) strips what is left, such as
+ *   `javascript:` links and event handler attributes. Do not add rehype-raw.
+ * - Links get rel="noopener noreferrer"; absolute links open in a new tab
+ *   and say so (hidden text plus a visible ↗).
+ * - Only same-origin (relative) images load; an image from another website
+ *   becomes a link to it, so a page never fetches anything from elsewhere.
+ * - Headings start at h2: the page around the text keeps the only h1.
+ * - Tables scroll sideways inside their own (keyboard-focusable) box.
+ */
+
+export type MarkdownLabels = {
+  /** Read after every link that opens another website. */
+  externalLink: string;
+  /** Name of the scrollable box around a table. */
+  table: string;
+  /** Hidden heading above the footnotes. */
+  footnotes: string;
+  /** Label of the link from a footnote back to the text. */
+  footnoteBack: string;
+};
+
+export const defaultMarkdownLabels: MarkdownLabels = {
+  externalLink: "externe link",
+  table: "Tabel",
+  footnotes: "Voetnoten",
+  footnoteBack: "Terug naar de tekst",
+};
+
+// Two unrelated bases: a URL that resolves to each base's own origin with both
+// is relative. Anything with a scheme, or starting with "//" or "/\", is not.
+const BASES = ["https://a.koppelkans.invalid/", "http://b.koppelkans.invalid/"] as const;
+
+/** True for relative URLs (same origin); false for absolute, protocol-relative or unparsable ones. */
+export function isRelativeUrl(url: string): boolean {
+  return BASES.every((base) => {
+    try {
+      return new URL(url, base).origin === new URL(base).origin;
+    } catch {
+      return false;
+    }
+  });
+}
+
+const headingClasses = {
+  h2: "mt-8 text-2xl font-semibold first:mt-0",
+  h3: "mt-6 text-xl font-semibold first:mt-0",
+  h4: "mt-6 text-lg font-semibold first:mt-0",
+  h5: "mt-4 text-base font-semibold first:mt-0",
+  h6: "mt-4 text-base font-semibold italic first:mt-0",
+} as const;
+
+type HeadingTag = keyof typeof headingClasses;
+
+function cx(...classes: (string | undefined | false)[]) {
+  return classes.filter(Boolean).join(" ");
+}
+
+function shiftedHeading(tag: HeadingTag) {
+  function Heading({ node: _node, className, ...props }: ComponentPropsWithoutRef<"h2"> & ExtraProps) {
+    const Tag = tag;
+    return <Tag {...props} className={cx(headingClasses[tag], className)} />;
+  }
+  Heading.displayName = `Markdown${tag.toUpperCase()}`;
+  return Heading;
+}
+
+function ExternalSuffix({ label }: { label: string }) {
+  return (
+    <>
+      <span className="sr-only"> ({label})</span>
+      <span aria-hidden="true" className="ml-0.5 inline-block text-[0.8em] no-underline">
+        ↗
+      </span>
+    </>
+  );
+}
+
+function ExternalLink({ href, title, label, children }: { href: string; title?: string; label: string; children: ReactNode }) {
+  return (
+    <a href={href} title={title} target="_blank" rel="noopener noreferrer">
+      {children}
+      <ExternalSuffix label={label} />
+    </a>
+  );
+}
+
+function components(labels: MarkdownLabels, idPrefix: string): Components {
+  return {
+    h1: shiftedHeading("h2"),
+    h2: shiftedHeading("h3"),
+    h3: shiftedHeading("h4"),
+    h4: shiftedHeading("h5"),
+    h5: shiftedHeading("h6"),
+    h6: shiftedHeading("h6"),
+    a({ node: _node, href, title, children, className, id, ...rest }) {
+      // A link whose address was removed as unsafe (e.g. javascript:) keeps only its text.
+      if (!href) return <span>{children}</span>;
+      if (!isRelativeUrl(href)) {
+        return (
+          <ExternalLink href={href} title={title} label={labels.externalLink}>
+            {children}
+          </ExternalLink>
+        );
+      }
+      // The sanitizer prefixes every id (so user text cannot clobber the page's
+      // own ids); links within the text (footnotes) follow that prefix.
+      const target = href.startsWith("#") ? `#${idPrefix}${href.slice(1)}` : href;
+      // Footnote links carry data-footnote-ref/-backref and aria-describedby; keep them.
+      return (
+        <a {...rest} id={id} className={className} href={target} title={title} rel="noopener noreferrer">
+          {children}
+        </a>
+      );
+    },
+    img({ src, alt, title }) {
+      const url = typeof src === "string" ? src : "";
+      if (!url) return alt ? <span>{alt}</span> : null;
+      if (!isRelativeUrl(url)) {
+        // Never load an image from another website: offer a link instead.
+        return (
+          <ExternalLink href={url} title={title} label={labels.externalLink}>
+            {alt || url}
+          </ExternalLink>
+        );
+      }
+      return <img src={url} alt={alt ?? ""} title={title} loading="lazy" className="my-2 inline-block h-auto max-w-full rounded" />;
+    },
+    p: ({ node: _node, ...props }) => <p {...props} className="leading-relaxed" />,
+    ul: ({ node: _node, className, ...props }) => (
+      <ul {...props} className={cx("list-disc space-y-1 pl-6 [&.contains-task-list]:list-none [&.contains-task-list]:pl-1", className)} />
+    ),
+    ol: ({ node: _node, ...props }) => <ol {...props} className="list-decimal space-y-1 pl-6" />,
+    blockquote: ({ node: _node, ...props }) => <blockquote {...props} className="space-y-2 border-l-4 border-slate-300 pl-4 text-slate-700" />,
+    pre: ({ node: _node, ...props }) => (
+      <pre
+        {...props}
+        tabIndex={0}
+        className="overflow-x-auto rounded bg-slate-100 p-4 font-mono text-sm [&_code]:bg-transparent [&_code]:p-0"
+      />
+    ),
+    code: ({ node: _node, className, ...props }) => <code {...props} className={cx("rounded bg-slate-100 px-1 font-mono text-[0.9em]", className)} />,
+    hr: () => <hr className="border-slate-300" />,
+    table: ({ node: _node, ...props }) => (
+      <div role="region" aria-label={labels.table} tabIndex={0} className="max-w-full overflow-x-auto rounded border border-slate-300">
+        <table {...props} className="min-w-full border-collapse text-left text-sm" />
+      </div>
+    ),
+    th: ({ node: _node, ...props }) => <th {...props} className="border-b-2 border-slate-400 bg-slate-100 px-3 py-2 font-semibold" />,
+    td: ({ node: _node, ...props }) => <td {...props} className="border-b border-slate-200 px-3 py-2 align-top" />,
+  };
+}
+
+export function Markdown({
+  children,
+  labels,
+  className,
+  idPrefix = "user-content-",
+}: {
+  /** The Markdown source. */
+  children: string;
+  labels?: Partial<MarkdownLabels>;
+  className?: string;
+  /** Prefix of the ids inside the text (footnotes); make it unique when one page shows several texts. */
+  idPrefix?: string;
+}) {
+  const words = { ...defaultMarkdownLabels, ...labels };
+  return (
+    <div className={cx("space-y-4 break-words", className)}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        remarkRehypeOptions={{
+          // Ids get their prefix from the sanitizer, once (see the link component).
+          clobberPrefix: "",
+          footnoteLabel: words.footnotes,
+          footnoteBackLabel: (referenceIndex: number) => `${words.footnoteBack} (${referenceIndex + 1})`,
+        }}
+        rehypePlugins={[[rehypeSanitize, { ...defaultSchema, clobberPrefix: idPrefix }]]}
+        components={components(words, idPrefix)}
+      >
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { fail, formValues, ok, type ActionResult } from "@/lib/action-result";
+import { can } from "@/lib/permissions";
+import { getCurrentUser } from "@/lib/session";
+import { UPDATE_ARRAY_FIELDS, UPDATE_BODY_MAX } from "./schema";
+import * as updates from "./service";
+
+// Thin wrappers: read the form, find the signed-in user, call the service
+// (which validates and checks permission), refresh the affected pages.
+
+function optionalId(formData: FormData, name: string): string | undefined {
+  const value = formData.get(name);
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}
+
+function revalidateUpdate(id: string) {
+  revalidatePath("/updates");
+  revalidatePath("/updates/concepten");
+  revalidatePath(`/updates/${id}`);
+  revalidatePath(`/updates/${id}/versies`);
+  // Experiment and municipality pages show the timeline of published updates.
+  revalidatePath("/experimenten/[slug]", "page");
+  revalidatePath("/gemeenten/[slug]", "page");
+}
+
+/** Saves (or publishes) an update from the editor; on success, to the update's page. */
+export async function saveUpdateAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string; status: string }>> {
+  const result = await updates.saveUpdate({
+    actor: await getCurrentUser(),
+    input: formValues(formData, UPDATE_ARRAY_FIELDS),
+    updateId: optionalId(formData, "updateId"),
+  });
+  if (!result.ok) return result;
+  revalidateUpdate(result.data.id);
+  redirect(`/updates/${encodeURIComponent(result.data.id)}`);
+}
+
+/** The author takes a published update back; it then shows as withdrawn on its page. */
+export async function withdrawUpdateAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  const input = formValues(formData);
+  const result = await updates.withdrawUpdate({ actor: await getCurrentUser(), input });
+  if (!result.ok) return result;
+  const id = String(input.updateId ?? "").trim();
+  revalidateUpdate(id);
+  redirect(`/updates/${encodeURIComponent(id)}`);
+}
+
+/**
+ * The editor's preview: checks the text as saving would (signed in, may
+ * write, not too long) and hands it back for the client to render with the
+ * same sanitizing Markdown component the update page uses.
+ */
+export async function previewMarkdownAction(text: unknown): Promise<ActionResult<{ markdown: string }>> {
+  const actor = await getCurrentUser();
+  if (!actor || !(can(actor, "update:publish") || can(actor, "moderation:access"))) return fail("permission.denied");
+  if (typeof text !== "string") return fail("form.invalid");
+  if (text.length > UPDATE_BODY_MAX) return fail("update.bodyTooLong");
+  return ok({ markdown: text });
+}
