@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { buttonClass } from "@/components/form/fields";
 
 const knownErrors = ["CredentialsSignin", "AccountBlocked", "RateLimited"];
@@ -31,8 +31,12 @@ export function SignInForm({ callbackPath, initialEmail }: { callbackPath: strin
     }
     setPending(false);
     setError(result?.error && knownErrors.includes(result.error) ? result.error : "default");
-    requestAnimationFrame(() => alertRef.current?.focus());
   }
+
+  // Focus the error once it is on the page (a requestAnimationFrame could run before React rendered it).
+  useEffect(() => {
+    if (error) alertRef.current?.focus();
+  }, [error]);
 
   return (
     // method="post": submitted before the script has loaded, the plain form must not put the password in the URL.
