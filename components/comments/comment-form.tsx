@@ -1,0 +1,146 @@
+"use client";
+
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { ActionForm, useFieldErrors, useFormState } from "@/components/form/action-form";
+import { buttonClass } from "@/components/form/fields";
+import { editCommentAction, postCommentAction } from "@/lib/comments/actions";
+import { COMMENT_BODY_MAX } from "@/lib/comments/schema";
+import { newClientKey } from "./client-key";
+import { MentionTextarea } from "./mention-textarea";
+
+export const secondaryButtonClass =
+  "inline-flex items-center rounded border border-slate-600 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-70";
+
+export type CommentFormProps = {
+  updateId: string;
+  /** For a reply: the comment it answers. */
+  parentId?: string;
+  /** For an edit: the comment and its current text. */
+  commentId?: string;
+  defaultBody?: string;
+  /** The visible label of the text field. */
+  label: string;
+  /** The form's accessible name, if other than the label. */
+  formLabel?: string;
+  /** Shown (and announced) after a successful post; the field is then emptied for the next one. */
+  successMessage?: string;
+  autoFocus?: boolean;
+  rows?: number;
+  onSuccess?: (commentId: string) => void;
+  onCancel?: () => void;
+};
+
+/**
+ * Write, reply or edit. Built on ActionForm, so a refused comment keeps its
+ * text and the reason is announced. Each form instance carries a fresh
+ * client key (a double click or a retry posts once); after a successful
+ * post the field empties and a new key is made. Ctrl/Cmd+Enter submits.
+ */
+export function CommentForm(props: CommentFormProps) {
+  return (
+    <ActionForm
+      action={props.commentId ? editCommentAction : postCommentAction}
+      aria-label={props.formLabel ?? props.label}
+      successMessage={props.successMessage}
+      className="space-y-3"
+    >
+      <CommentFields {...props} key={props.commentId ?? "new"} />
+    </ActionForm>
+  );
+}
+
+function CommentFields({
+  updateId,
+  parentId,
+  commentId,
+  defaultBody = "",
+  label,
+  autoFocus,
+  rows,
+  onSuccess,
+  onCancel,
+}: CommentFormProps) {
+  const t = useTranslations("comments");
+  const id = useId();
+  const { state, pending } = useFormState();
+  const errors = useFieldErrors("body");
+  const textareaRef = useRef<HTMLTextAreaElement | null>(null);
+  // A new generation empties the field and makes a new client key.
+  const [generation, setGeneration] = useState(0);
+  const [clientKey, setClientKey] = useState("");
+  const [length, setLength] = useState(defaultBody.length);
+  const handled = useRef<unknown>(null);
+
+  useEffect(() => {
+    if (!commentId) setClientKey(newClientKey());
+  }, [generation, commentId]);
+
+  useEffect(() => {
+    if (autoFocus) textareaRef.current?.focus();
+  }, [autoFocus]);
+
+  useEffect(() => {
+    if (!state?.ok || handled.current === state) return;
+    handled.current = state;
+    const data = state.data as { id?: unknown } | null;
+    if (!commentId) setGeneration((current) => current + 1);
+    if (data && typeof data.id === "string") onSuccess?.(data.id);
+  }, [state, commentId, onSuccess]);
+
+  const submit = useCallback(() => {
+    if (pending) return;
+    textareaRef.current?.form?.requestSubmit();
+  }, [pending]);
+
+  const over = length - COMMENT_BODY_MAX;
+  const describedBy = [`${id}-hint`, errors.length ? `${id}-error` : null, `${id}-count`].filter(Boolean).join(" ");
+
+  return (
+    <>
+      <input type="hidden" name="updateId" value={updateId} />
+      {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      {commentId ? <input type="hidden" name="commentId" value={commentId} /> : <input type="hidden" name="clientKey" value={clientKey} />}
+      <div className="space-y-1">
+        <label htmlFor={`${id}-body`} className="block font-semibold text-slate-900">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {t("bodyHint")}
+        </p>
+        {errors.length ? (
+          <div id={`${id}-error`} className="text-sm font-semibold text-red-800">
+            {errors.map((error) => (
+              <p key={error}>{error}</p>
+            ))}
+          </div>
+        ) : null}
+        <MentionTextarea
+          key={generation}
+          id={`${id}-body`}
+          name="body"
+          rows={rows}
+          defaultValue={generation === 0 ? defaultBody : ""}
+          describedBy={describedBy}
+          invalid={errors.length > 0 || over > 0}
+          textareaRef={textareaRef}
+          onSubmitShortcut={submit}
+          onLengthChange={setLength}
+        />
+        <p id={`${id}-count`} className={over > 0 ? "text-sm font-semibold text-red-800" : "text-sm text-slate-700"} aria-live={over > 0 ? "polite" : "off"}>
+          {over > 0 ? t("tooManyCharacters", { over }) : t("characters", { count: length })}
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" disabled={pending || (!commentId && !clientKey)} aria-disabled={pending} className={buttonClass}>
+          {pending ? t("busy") : commentId ? t("save") : t("submit")}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel} className={secondaryButtonClass}>
+            {t("cancel")}
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}

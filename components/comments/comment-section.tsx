@@ -1,0 +1,213 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AppreciationButton } from "@/components/appreciation/appreciation-button";
+import { getMarkdownLabels } from "@/components/markdown/labels";
+import { Markdown, type MarkdownLabels } from "@/components/markdown/markdown";
+import { renderMentions } from "@/lib/comments/mentions";
+import { COMMENT_THREADS_MAX, getCommentsForUpdate, type CommentView, type ThreadView } from "@/lib/comments/queries";
+import { COMMENT_THREADS_PER_PAGE } from "@/lib/comments/schema";
+import type { Actor } from "@/lib/permissions";
+import { Announcer } from "./announcer";
+import { CommentActions } from "./comment-actions";
+import { CommentAnchor } from "./comment-anchor";
+import { CommentForm } from "./comment-form";
+import { LoadMore } from "./load-more";
+
+/**
+ * How many threads the page shows, from its `?reacties=` parameter: a
+ * multiple of the page size (50), at least one page, at most COMMENT_THREADS_MAX.
+ */
+export function threadsToShow(parameter: string | string[] | undefined): number {
+  const value = Number(Array.isArray(parameter) ? parameter[0] : parameter);
+  if (!Number.isFinite(value) || value <= COMMENT_THREADS_PER_PAGE) return COMMENT_THREADS_PER_PAGE;
+  return Math.min(COMMENT_THREADS_MAX, Math.ceil(value / COMMENT_THREADS_PER_PAGE) * COMMENT_THREADS_PER_PAGE);
+}
+
+type Words = {
+  t: Awaited<ReturnType<typeof getTranslations<"comments">>>;
+  format: Awaited<ReturnType<typeof getFormatter>>;
+  markdownLabels: MarkdownLabels;
+};
+
+export type CommentSectionProps = {
+  updateId: string;
+  actor: Actor;
+  /** The update's author (their comments get a marker). */
+  updateAuthorId: string;
+  /** The page's `?reacties=` search parameter: how many threads to show. */
+  shownThreads?: string | string[];
+};
+
+/**
+ * The comments under an update: a heading with the count, the threads oldest
+ * first as an ordered list of articles, each with its replies in a nested,
+ * labelled list; "Meer reacties laden" past the first 50 threads; the form
+ * to write a new comment at the end. Server-rendered; the buttons and forms
+ * are small client islands.
+ */
+export async function CommentSection({ updateId, actor, updateAuthorId, shownThreads }: CommentSectionProps) {
+  const limit = threadsToShow(shownThreads);
+  const [page, t, format, markdownLabels] = await Promise.all([
+    getCommentsForUpdate(actor, updateId, { limit }),
+    getTranslations("comments"),
+    getFormatter(),
+    getMarkdownLabels(),
+  ]);
+  if (!page) return null;
+  const words: Words = { t, format, markdownLabels };
+  const lastThread = page.threads.at(-1);
+
+  return (
+    <div className="space-y-6">
+      <Announcer />
+      <CommentAnchor updateId={updateId} threadsShown={limit} />
+      <h2 id="reacties-titel" tabIndex={-1} className="outline-none">
+        {t("heading", { count: page.total })}
+      </h2>
+      {page.canComment && page.threads.length > 2 ? (
+        <p>
+          <a href="#reactie-schrijven">{t("jumpToForm")}</a>
+        </p>
+      ) : null}
+
+      {page.threads.length ? (
+        <ol aria-labelledby="reacties-titel" className="space-y-6">
+          {page.threads.map((thread) => (
+            <li key={thread.id} data-thread="">
+              <Thread thread={thread} updateId={updateId} updateAuthorId={updateAuthorId} words={words} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="text-slate-700">{t("empty")}</p>
+      )}
+
+      <LoadMore nextCount={page.nextCursor ? limit + COMMENT_THREADS_PER_PAGE : null} lastThreadId={page.nextCursor ? (lastThread?.id ?? null) : null} />
+
+      {page.canComment ? (
+        <div className="space-y-3 rounded border border-slate-300 bg-white p-4">
+          <h3 id="reactie-schrijven" tabIndex={-1} className="scroll-mt-6 text-lg font-semibold outline-none">
+            {t("newHeading")}
+          </h3>
+          <CommentForm updateId={updateId} label={t("newLabel")} formLabel={t("newHeading")} successMessage={t("posted")} rows={5} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Thread({ thread, updateId, updateAuthorId, words }: { thread: ThreadView; updateId: string; updateAuthorId: string; words: Words }) {
+  const { t } = words;
+  return (
+    <article aria-labelledby={`reactie-${thread.id}-kop`} className="space-y-3">
+      <Comment comment={thread} level={3} updateId={updateId} updateAuthorId={updateAuthorId} words={words} />
+      {thread.replies.length ? (
+        <ol
+          aria-label={thread.author ? t("repliesLabel", { name: thread.author.name }) : t("repliesLabelGone")}
+          className="ml-3 space-y-3 border-l-4 border-slate-200 pl-3 sm:ml-8 sm:pl-5"
+        >
+          {thread.replies.map((reply) => (
+            <li key={reply.id}>
+              <article aria-labelledby={`reactie-${reply.id}-kop`}>
+                <Comment comment={reply} level={4} updateId={updateId} updateAuthorId={updateAuthorId} words={words} />
+              </article>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </article>
+  );
+}
+
+function Comment({
+  comment,
+  level,
+  updateId,
+  updateAuthorId,
+  words: { t, format, markdownLabels },
+}: {
+  comment: CommentView;
+  level: 3 | 4;
+  updateId: string;
+  updateAuthorId: string;
+  words: Words;
+}) {
+  const Heading = level === 3 ? "h3" : "h4";
+  const headingId = `reactie-${comment.id}-kop`;
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
+  const cardClass =
+    "scroll-mt-6 space-y-3 rounded border bg-white p-4 outline-none transition-shadow focus-visible:ring-4 focus-visible:ring-amber-600 " +
+    "target:border-amber-600 target:bg-amber-50 target:ring-4 target:ring-amber-500 " +
+    "data-[highlight=true]:border-amber-600 data-[highlight=true]:bg-amber-50 data-[highlight=true]:ring-4 data-[highlight=true]:ring-amber-500";
+
+  if (comment.state !== "visible" || !comment.author) {
+    return (
+      <div id={`reactie-${comment.id}`} data-comment="" tabIndex={-1} className={`${cardClass} border-dashed border-slate-400 bg-slate-50`}>
+        <Heading id={headingId} className="text-base font-semibold text-slate-700">
+          {comment.state === "hidden" ? t("hiddenHeading") : t("deletedHeading")}
+        </Heading>
+        <p className="italic text-slate-700">{comment.state === "hidden" ? t("hidden") : t("deleted")}</p>
+      </div>
+    );
+  }
+
+  const author = comment.author;
+  return (
+    <div id={`reactie-${comment.id}`} data-comment="" tabIndex={-1} className={`${cardClass} border-slate-300`}>
+      <header className="space-y-1">
+        <Heading id={headingId} className="text-base font-semibold">
+          {author.name}
+          {author.id === updateAuthorId ? (
+            <span className="ml-2 rounded bg-brand-light px-2 py-0.5 text-xs font-semibold text-brand-dark">
+              {t("authorBadge")}
+            </span>
+          ) : null}
+        </Heading>
+        <p className="text-sm text-slate-700">
+          {author.municipality ? <span>{author.municipality} · </span> : null}
+          <time dateTime={comment.createdAt.toISOString()}>{when(comment.createdAt)}</time>
+          {comment.editedAt ? (
+            <>
+              {" · "}
+              <span className="italic">
+                {t.rich("edited", {
+                  when: when(comment.editedAt),
+                  time: (chunks) => <time dateTime={comment.editedAt?.toISOString()}>{chunks}</time>,
+                })}
+              </span>
+            </>
+          ) : null}
+        </p>
+        {comment.replyTo ? (
+          <p className="text-sm text-slate-700">
+            {comment.replyTo.authorName ? (
+              <>
+                {t("answerTo")} <a href={`#reactie-${comment.replyTo.id}`}>{comment.replyTo.authorName}</a>
+              </>
+            ) : (
+              <a href={`#reactie-${comment.replyTo.id}`}>{t("answerToGone")}</a>
+            )}
+          </p>
+        ) : null}
+      </header>
+      <Markdown labels={markdownLabels} idPrefix={`reactietekst-${comment.id}-`} className="text-base">
+        {renderMentions(comment.body, comment.mentions)}
+      </Markdown>
+      <AppreciationButton
+        target={{ commentId: comment.id }}
+        count={comment.appreciationCount}
+        appreciated={comment.appreciatedByMe}
+        canToggle={comment.canAppreciate}
+        compact
+      />
+      <CommentActions
+        updateId={updateId}
+        commentId={comment.id}
+        authorName={author.name}
+        body={comment.canEdit ? comment.body : ""}
+        canReply={comment.canReply}
+        canEdit={comment.canEdit}
+        canDelete={comment.canDelete}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { fail, formValues, ok, type ActionResult } from "@/lib/action-result";
+import { getCurrentUser } from "@/lib/session";
+import { locateComment } from "./queries";
+import { COMMENT_THREADS_PER_PAGE, locateCommentSchema } from "./schema";
+import * as comments from "./service";
+
+// Thin wrappers: read the form, find the signed-in user, call the service
+// (which validates and checks permission), refresh the update's page.
+
+function revalidateComments(updateId: string) {
+  revalidatePath(`/updates/${updateId}`);
+  // The updates table shows the number of comments.
+  revalidatePath("/updates");
+}
+
+/** Posts a comment or a reply. Answers the comment's id (also for a repeated clientKey). */
+export async function postCommentAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string; threadId: string }>> {
+  const result = await comments.postComment({ actor: await getCurrentUser(), input: formValues(formData) });
+  if (!result.ok) return result;
+  revalidateComments(result.data.updateId);
+  return ok({ id: result.data.id, threadId: result.data.threadId });
+}
+
+/** Saves an edit of one's own comment. */
+export async function editCommentAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+  const result = await comments.editComment({ actor: await getCurrentUser(), input: formValues(formData) });
+  if (!result.ok) return result;
+  revalidateComments(result.data.updateId);
+  return ok({ id: result.data.id });
+}
+
+/** Deletes one's own comment. */
+export async function deleteCommentAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+  const result = await comments.deleteComment({ actor: await getCurrentUser(), input: formValues(formData) });
+  if (!result.ok) return result;
+  revalidateComments(result.data.updateId);
+  return ok({ id: result.data.id });
+}
+
+/**
+ * For a link to a comment (#reactie-<id>) that is not on the first page of
+ * threads: how many threads the page must show to include it.
+ */
+export async function locateCommentAction(updateId: unknown, commentId: unknown): Promise<ActionResult<{ threads: number }>> {
+  const actor = await getCurrentUser();
+  if (!actor) return fail("permission.denied");
+  const parsed = locateCommentSchema.safeParse({ updateId, commentId });
+  if (!parsed.success) return fail("comment.notFound");
+  const found = await locateComment(actor, parsed.data.updateId, parsed.data.commentId);
+  if (!found) return fail("comment.notFound");
+  return ok({ threads: Math.ceil(found.position / COMMENT_THREADS_PER_PAGE) * COMMENT_THREADS_PER_PAGE });
+}

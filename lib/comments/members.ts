@@ -1,0 +1,47 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/permissions";
+
+/** Most members one search lists. */
+export const MEMBER_SEARCH_LIMIT = 8;
+
+export const memberSearchSchema = z.object({ q: z.string().trim().min(1).max(50) });
+
+export type MemberOption = { id: string; name: string; municipality: string | null };
+
+/** `%`, `_` and `\` are LIKE wildcards; a name search means them literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
+/**
+ * The mention autocomplete: up to 8 active (not blocked) members whose name
+ * starts with `q`, then those whose name contains it, case-insensitive, by
+ * name. The asker is left out (mentioning oneself notifies nobody).
+ */
+export async function searchMembers(actor: Actor, q: string): Promise<MemberOption[]> {
+  const pattern = escapeLike(q);
+  const select = { id: true, name: true, municipality: { select: { name: true } } } as const;
+  const orderBy = [{ name: "asc" as const }, { id: "asc" as const }];
+  const starting = await db.user.findMany({
+    where: { blockedAt: null, id: { not: actor.id }, name: { startsWith: pattern, mode: "insensitive" } },
+    orderBy,
+    take: MEMBER_SEARCH_LIMIT,
+    select,
+  });
+  const containing =
+    starting.length < MEMBER_SEARCH_LIMIT
+      ? await db.user.findMany({
+          where: {
+            blockedAt: null,
+            id: { notIn: [actor.id, ...starting.map((member) => member.id)] },
+            name: { contains: pattern, mode: "insensitive" },
+          },
+          orderBy,
+          take: MEMBER_SEARCH_LIMIT - starting.length,
+          select,
+        })
+      : [];
+  return [...starting, ...containing].map((member) => ({ id: member.id, name: member.name, municipality: member.municipality?.name ?? null }));
+}

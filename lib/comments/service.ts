@@ -1,0 +1,196 @@
+import "server-only";
+import type { z } from "zod";
+import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { onCommentPosted } from "@/lib/notifications/events";
+import { can, type Actor } from "@/lib/permissions";
+import { parseMentions } from "./mentions";
+import { deleteCommentSchema, editCommentSchema, postCommentSchema } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+
+/** Most people one comment may mention (each one gets a notification). */
+export const MENTIONS_MAX = 20;
+
+export type PostedComment = {
+  id: string;
+  updateId: string;
+  /** The thread's first comment (the comment itself when it starts a thread). */
+  threadId: string;
+  /** True when this clientKey was posted before: nothing new was written. */
+  repeated: boolean;
+};
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Zod's answer as an action result. A broken form key is not something to fix
+ * in a field: it gets its own message. Missing ids mean the comment or update is gone.
+ */
+function refused(error: z.ZodError): ActionResult<never> {
+  const fields = new Set(error.issues.map((issue) => String(issue.path[0] ?? "")));
+  if (fields.has("clientKey")) return fail("comment.formExpired");
+  if (fields.has("updateId") || fields.has("commentId") || fields.has("parentId")) return fail("comment.notFound");
+  return invalid(error);
+}
+
+/** Checks every mentioned id is an active (not blocked) member; null when all are fine. */
+async function checkMentions(tx: Tx, userIds: string[]): Promise<ActionResult<never> | null> {
+  if (userIds.length === 0) return null;
+  if (userIds.length > MENTIONS_MAX) return fail("comment.tooManyMentions", { body: ["comment.tooManyMentions"] });
+  const found = await tx.user.count({ where: { id: { in: userIds }, blockedAt: null } });
+  return found === userIds.length ? null : fail("comment.mentionUnknown", { body: ["comment.mentionUnknown"] });
+}
+
+function findByClientKey(authorId: string, clientKey: string) {
+  return db.comment.findUnique({
+    where: { authorId_clientKey: { authorId, clientKey } },
+    select: { id: true, updateId: true, parentId: true },
+  });
+}
+
+function repeatOf(earlier: { id: string; updateId: string; parentId: string | null }, updateId: string): ActionResult<PostedComment> {
+  // The same key on another update is a form bug, not a double click.
+  if (earlier.updateId !== updateId) return fail("comment.formExpired");
+  return ok({ id: earlier.id, updateId: earlier.updateId, threadId: earlier.parentId ?? earlier.id, repeated: true });
+}
+
+/**
+ * Posts a comment, or a reply, on a published update. Every signed-in role
+ * may comment. A reply to a reply joins the same thread (parentId is the
+ * thread's first comment) and remembers whom it answers (replyToId).
+ *
+ * Idempotent per (author, clientKey): a second post with the same key — a
+ * double click, a retry after a lost answer — returns the first comment.
+ * When two arrive at once, the database's unique index refuses the second
+ * insert and the first comment is returned.
+ */
+export async function postComment({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<PostedComment>> {
+  if (!can(actor, "comment:create")) return fail("permission.denied");
+  const parsed = postCommentSchema.safeParse(input);
+  if (!parsed.success) return refused(parsed.error);
+  const data = parsed.data;
+
+  const earlier = await findByClientKey(actor.id, data.clientKey);
+  if (earlier) return repeatOf(earlier, data.updateId);
+
+  try {
+    return await db.$transaction(async (tx): Promise<ActionResult<PostedComment>> => {
+      const update = await tx.update.findFirst({ where: { id: data.updateId, status: "PUBLISHED" }, select: { id: true } });
+      if (!update) return fail("comment.updateClosed");
+
+      let thread: { parentId: string; replyToId: string; replyToAuthorId: string } | null = null;
+      if (data.parentId) {
+        const target = await tx.comment.findFirst({
+          where: { id: data.parentId, updateId: update.id },
+          select: { id: true, authorId: true, parentId: true, deletedAt: true, hiddenAt: true, parent: { select: { hiddenAt: true } } },
+        });
+        // A deleted or hidden comment cannot be answered; neither can anything in a hidden thread.
+        if (!target || target.deletedAt || target.hiddenAt || target.parent?.hiddenAt) {
+          return fail("comment.replyTargetGone", { parentId: ["comment.replyTargetGone"] });
+        }
+        thread = { parentId: target.parentId ?? target.id, replyToId: target.id, replyToAuthorId: target.authorId };
+      }
+
+      const mentionedUserIds = parseMentions(data.body);
+      const mentionProblem = await checkMentions(tx, mentionedUserIds);
+      if (mentionProblem) return mentionProblem;
+
+      const comment = await tx.comment.create({
+        data: {
+          updateId: update.id,
+          authorId: actor.id,
+          parentId: thread?.parentId ?? null,
+          replyToId: thread?.replyToId ?? null,
+          body: data.body,
+          clientKey: data.clientKey,
+          mentions: { create: mentionedUserIds.map((userId) => ({ userId })) },
+        },
+        select: { id: true },
+      });
+      await tx.update.update({ where: { id: update.id }, data: { commentCount: { increment: 1 } } });
+      await onCommentPosted(tx, {
+        commentId: comment.id,
+        updateId: update.id,
+        authorId: actor.id,
+        parentId: thread?.parentId ?? null,
+        replyToAuthorId: thread?.replyToAuthorId ?? null,
+        mentionedUserIds,
+      });
+      return ok({ id: comment.id, updateId: update.id, threadId: thread?.parentId ?? comment.id, repeated: false });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const first = await findByClientKey(actor.id, data.clientKey);
+      if (first) return repeatOf(first, data.updateId);
+    }
+    throw error;
+  }
+}
+
+/** What an edited or deleted comment belongs to, for refreshing its page. */
+export type ChangedComment = { id: string; updateId: string };
+
+/**
+ * The author edits their own comment (nobody else may, also not a
+ * coordinator: moderation hides, it does not rewrite). The earlier text is
+ * kept as a revision and the comment is marked as edited.
+ */
+export async function editComment({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<ChangedComment>> {
+  if (!can(actor, "comment:create")) return fail("permission.denied");
+  const parsed = editCommentSchema.safeParse(input);
+  if (!parsed.success) return refused(parsed.error);
+  const { commentId, body } = parsed.data;
+
+  return db.$transaction(async (tx): Promise<ActionResult<ChangedComment>> => {
+    const own = { id: commentId, authorId: actor.id, deletedAt: null, hiddenAt: null, update: { status: "PUBLISHED" as const } };
+    const existing = await tx.comment.findFirst({ where: own, select: { id: true, body: true, updateId: true } });
+    if (!existing) return fail("comment.notFound");
+    if (existing.body === body) return ok({ id: existing.id, updateId: existing.updateId });
+
+    const mentionedUserIds = parseMentions(body);
+    const mentionProblem = await checkMentions(tx, mentionedUserIds);
+    if (mentionProblem) return mentionProblem;
+
+    // Written only if nobody changed it in between (same old text): otherwise nothing is written.
+    const { count } = await tx.comment.updateMany({ where: { ...own, body: existing.body }, data: { body, editedAt: new Date() } });
+    if (count === 0) return fail("comment.notFound");
+    await tx.commentRevision.create({ data: { commentId: existing.id, body: existing.body } });
+    await tx.mention.deleteMany({ where: { commentId: existing.id, userId: { notIn: mentionedUserIds } } });
+    if (mentionedUserIds.length) {
+      await tx.mention.createMany({ data: mentionedUserIds.map((userId) => ({ commentId: existing.id, userId })), skipDuplicates: true });
+    }
+    return ok({ id: existing.id, updateId: existing.updateId });
+  });
+}
+
+/**
+ * The author deletes their own comment. The row stays, so replies keep their
+ * thread ("verwijderd" shows where it had replies); the text, its earlier
+ * versions, its mentions and its appreciations go.
+ */
+export async function deleteComment({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<ChangedComment>> {
+  if (!can(actor, "comment:create")) return fail("permission.denied");
+  const parsed = deleteCommentSchema.safeParse(input);
+  if (!parsed.success) return refused(parsed.error);
+  const { commentId } = parsed.data;
+
+  return db.$transaction(async (tx): Promise<ActionResult<ChangedComment>> => {
+    const own = { id: commentId, authorId: actor.id, deletedAt: null };
+    const existing = await tx.comment.findFirst({ where: own, select: { id: true, updateId: true, hiddenAt: true } });
+    if (!existing) return fail("comment.notFound");
+    const { count } = await tx.comment.updateMany({ where: own, data: { deletedAt: new Date(), body: "" } });
+    if (count === 0) return fail("comment.notFound");
+    await tx.commentRevision.deleteMany({ where: { commentId: existing.id } });
+    await tx.mention.deleteMany({ where: { commentId: existing.id } });
+    await tx.appreciation.deleteMany({ where: { commentId: existing.id } });
+    // A hidden comment was not counted any more.
+    if (!existing.hiddenAt) {
+      await tx.update.update({ where: { id: existing.updateId }, data: { commentCount: { decrement: 1 } } });
+    }
+    return ok({ id: existing.id, updateId: existing.updateId });
+  });
+}
