@@ -2,7 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
 /** Pages a visitor without a session may open. */
-const PUBLIC_PATHS = ["/inloggen", "/uitnodiging/", "/wachtwoord-vergeten", "/wachtwoord-herstellen/", "/feed/"];
+const PUBLIC_PATHS = ["/inloggen", "/uitnodiging/", "/wachtwoord-vergeten", "/wachtwoord-herstellen/", "/feed/", "/afmelden/"];
 
 function isPublic(pathname: string) {
   return PUBLIC_PATHS.some((path) => (path.endsWith("/") ? pathname.startsWith(path) : pathname === path));

@@ -126,6 +126,8 @@ async function main() {
     // One process serves the embedded database: sign-in limits can count in memory.
     RATE_LIMIT_STORE: process.env.RATE_LIMIT_STORE ?? (database.embedded ? "memory" : "postgres"),
     NEXT_TELEMETRY_DISABLED: "1",
+    // One server owns the embedded database: it sends the digests itself (instrumentation.ts); else use `npm run digest` from cron.
+    ...(database.embedded ? { KOPPELKANS_SCHEDULER: "1" } : {}),
   };
   // Lets local tools (e2e helpers, a psql session) find the embedded database while it runs.
   await writeFile(runtimeFile, JSON.stringify({ databaseUrl: database.url, appUrl, pid: process.pid }), { mode: 0o600 });

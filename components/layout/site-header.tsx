@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { NotificationBell } from "@/components/notifications/bell";
 import { can, type Permission } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { LanguageSwitch } from "./language-switch";
@@ -47,6 +48,7 @@ export async function SiteHeader() {
               <span aria-hidden="true">{user.name}</span> · {t(`roles.${user.role}`)}
             </p>
           ) : null}
+          {user ? <NotificationBell userId={user.id} /> : null}
           <LanguageSwitch />
           {user ? <SignOutButton label={t("nav.signOut")} /> : null}
         </div>

@@ -1,27 +1,10 @@
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
+import { emailFrom, getTransporter, resetEmailTransport } from "./transport";
+
+export { emailFrom, resetEmailTransport };
 
 export type EmailMessageInput = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
-
-let transporter: Transporter | null | undefined;
-
-function getTransporter(): Transporter | null {
-  if (transporter === undefined) {
-    const url = process.env.SMTP_URL;
-    transporter = url ? nodemailer.createTransport(url) : null;
-  }
-  return transporter;
-}
-
-/** For tests that switch SMTP_URL between cases. */
-export function resetEmailTransport() {
-  transporter = undefined;
-}
-
-export function emailFrom(): string {
-  return process.env.EMAIL_FROM ?? "Koppelkans <no-reply@koppelkans.localhost>";
-}
 
 /**
  * Sends one email. Every message is recorded; without SMTP_URL that record is

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { TaxonomyKind, TaxonomyListItem, TaxonomyPage } from "@/lib/taxonomy/queries";
 import { UpdateTimeline } from "../experimenten/update-timeline";
@@ -68,8 +69,11 @@ export async function TaxonomyIndex({ kind, items }: { kind: TaxonomyKind; items
   );
 }
 
-/** The page of one opgave or theme: description, tag, count and its newest published updates. */
-export async function TaxonomyDetail({ kind, item }: { kind: TaxonomyKind; item: TaxonomyPage }) {
+/**
+ * The page of one opgave or theme: description, tag, count and its newest published updates.
+ * `actions` (e.g. the follow button) stands right under the heading.
+ */
+export async function TaxonomyDetail({ kind, item, actions }: { kind: TaxonomyKind; item: TaxonomyPage; actions?: ReactNode }) {
   const [t, tKind] = await Promise.all([getTranslations("taxonomy"), getTranslations(`taxonomy.${MESSAGES[kind]}`)]);
   return (
     <div className="space-y-8">
@@ -78,6 +82,7 @@ export async function TaxonomyDetail({ kind, item }: { kind: TaxonomyKind; item:
           <Link href={PATH[kind]}>{tKind("back")}</Link>
         </p>
         <h1>{item.name}</h1>
+        {actions}
         <p className="flex flex-wrap items-center gap-2">
           <span className="text-sm font-semibold text-slate-800">{tKind("kind")}:</span>
           <ColourTag name={item.name} color={item.color} />

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { FollowButton } from "@/components/follows/follow-button";
 import { TagList } from "@/components/ui/tag-list";
 import { can } from "@/lib/permissions";
 import { getExperimentPage } from "@/lib/programme/queries";
@@ -30,6 +31,7 @@ export default async function ExperimentPage({ params }: PageProps<"/experimente
     <div className="space-y-10">
       <div className="space-y-4">
         <h1>{experiment.title}</h1>
+        <FollowButton targetType="EXPERIMENT" targetId={experiment.id} name={experiment.title} />
         <p className="max-w-3xl text-lg">{experiment.summary}</p>
         <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded border border-slate-300 bg-white p-4">
           <dt className="font-semibold">{t("experiment.municipality")}</dt>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { FollowButton } from "@/components/follows/follow-button";
 import { can } from "@/lib/permissions";
 import { getMunicipalityPage } from "@/lib/programme/queries";
 import { getCurrentUser, requirePermission } from "@/lib/session";
@@ -30,6 +31,7 @@ export default async function MunicipalityPage({ params }: PageProps<"/gemeenten
           <Link href="/gemeenten">{t("municipalities.back")}</Link>
         </p>
         <h1>{municipality.name}</h1>
+        <FollowButton targetType="MUNICIPALITY" targetId={municipality.id} name={municipality.name} />
         <p className="text-slate-700">{t("municipalities.cbsCodeLine", { code: municipality.cbsCode })}</p>
       </div>
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { FollowButton } from "@/components/follows/follow-button";
 import { can } from "@/lib/permissions";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { getTaxonomyPage } from "@/lib/taxonomy/queries";
@@ -21,5 +22,5 @@ export default async function OpgavePage({ params }: PageProps<"/opgaven/[slug]"
   await requirePermission("portal:read", `/opgaven/${encodeURIComponent(slug)}`);
   const opgave = await loadOpgave(slug);
   if (!opgave) notFound();
-  return <TaxonomyDetail kind="opgave" item={opgave} />;
+  return <TaxonomyDetail kind="opgave" item={opgave} actions={<FollowButton targetType="OPGAVE" targetId={opgave.id} name={opgave.name} />} />;
 }

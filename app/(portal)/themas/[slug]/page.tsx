@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { FollowButton } from "@/components/follows/follow-button";
 import { can } from "@/lib/permissions";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { getTaxonomyPage } from "@/lib/taxonomy/queries";
@@ -21,5 +22,5 @@ export default async function ThemePage({ params }: PageProps<"/themas/[slug]">)
   await requirePermission("portal:read", `/themas/${encodeURIComponent(slug)}`);
   const theme = await loadTheme(slug);
   if (!theme) notFound();
-  return <TaxonomyDetail kind="theme" item={theme} />;
+  return <TaxonomyDetail kind="theme" item={theme} actions={<FollowButton targetType="THEME" targetId={theme.id} name={theme.name} />} />;
 }

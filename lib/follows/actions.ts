@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formValues } from "@/lib/action-result";
+import { getCurrentUser } from "@/lib/session";
+import { follow, unfollow } from "./service";
+
+/** `changed` is set once the person used the button, so the page can say what happened. */
+export type FollowState = { following: boolean; error: string | null; changed?: boolean };
+
+/**
+ * The follow button's action: `intent` says what the person saw ("follow" or
+ * "unfollow"), so a double submit does not flip it back. Answers the new state.
+ */
+export async function setFollowAction(previous: FollowState, formData: FormData): Promise<FollowState> {
+  const input = formValues(formData);
+  const actor = await getCurrentUser();
+  const result = input.intent === "unfollow" ? await unfollow({ actor, input }) : await follow({ actor, input });
+  if (!result.ok) return { following: previous.following, error: result.error, changed: true };
+  revalidatePath("/volgend");
+  return { following: result.data.following, error: null, changed: true };
+}
+
+/** The unfollow buttons on /volgend (plain form action, works without JavaScript). */
+export async function unfollowAction(formData: FormData): Promise<void> {
+  const result = await unfollow({ actor: await getCurrentUser(), input: formValues(formData) });
+  if (result.ok) revalidatePath("/volgend");
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { notificationPath } from "./email";
+
+export const NOTIFICATIONS_PER_PAGE = 20;
+
+/**
+ * The notifications someone may see: their own, about updates they can still
+ * read (published, or their own). A withdrawn update's notifications drop out
+ * of the list and the count.
+ */
+function visibleWhere(userId: string): Prisma.NotificationWhereInput {
+  return { userId, update: { OR: [{ status: "PUBLISHED" }, { authorId: userId }] } };
+}
+
+/** For the bell in the header. */
+export async function unreadNotificationCount(userId: string): Promise<number> {
+  return db.notification.count({ where: { ...visibleWhere(userId), readAt: null } });
+}
+
+/** One page of notifications, newest first. `page` starts at 1 and is clamped to the last page. */
+export async function listNotifications(userId: string, options: { page?: number; perPage?: number } = {}) {
+  const perPage = options.perPage ?? NOTIFICATIONS_PER_PAGE;
+  const where = visibleWhere(userId);
+  const [total, unread] = await Promise.all([db.notification.count({ where }), db.notification.count({ where: { ...where, readAt: null } })]);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+  const rows = await db.notification.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * perPage,
+    take: perPage,
+    select: {
+      id: true,
+      kind: true,
+      readAt: true,
+      createdAt: true,
+      updateId: true,
+      commentId: true,
+      actor: { select: { name: true } },
+      update: { select: { title: true, authorId: true } },
+    },
+  });
+  const items = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    read: row.readAt !== null,
+    createdAt: row.createdAt,
+    actorName: row.actor?.name ?? null,
+    updateTitle: row.update.title,
+    ownUpdate: row.update.authorId === userId,
+    /** The exact comment (or the update); the page links through /meldingen/<id>, which marks it read first. */
+    href: notificationPath(row),
+  }));
+  return { items, total, unread, page, pages, perPage };
+}
+
+export type NotificationListItem = Awaited<ReturnType<typeof listNotifications>>["items"][number];

@@ -1,0 +1,44 @@
+import "server-only";
+import { z } from "zod";
+import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/permissions";
+import { notificationPath } from "./email";
+
+// Everything here acts on the actor's own notifications only: the owner is
+// part of the `where` of every write, so someone else's id finds nothing.
+
+const notificationIdSchema = z.object({ notificationId: z.string().trim().min(1).max(100) });
+
+export async function markNotificationRead({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult> {
+  if (!actor) return fail("permission.denied");
+  const parsed = notificationIdSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const found = await db.notification.findFirst({ where: { id: parsed.data.notificationId, userId: actor.id }, select: { id: true } });
+  if (!found) return fail("notifications.notFound");
+  await db.notification.updateMany({ where: { id: found.id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+  return ok(null);
+}
+
+export async function markAllNotificationsRead({ actor }: { actor: Actor | null }): Promise<ActionResult<{ count: number }>> {
+  if (!actor) return fail("permission.denied");
+  const { count } = await db.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+  return ok({ count });
+}
+
+/**
+ * Opening a notification: marks it read and answers where it leads (the exact
+ * comment). Null for an id that is not the actor's.
+ */
+export async function openNotification({ actor, notificationId }: { actor: Actor | null; notificationId: string }): Promise<string | null> {
+  if (!actor || notificationId.length > 100) return null;
+  const notification = await db.notification.findFirst({
+    where: { id: notificationId, userId: actor.id },
+    select: { id: true, updateId: true, commentId: true, readAt: true },
+  });
+  if (!notification) return null;
+  if (!notification.readAt) {
+    await db.notification.updateMany({ where: { id: notification.id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+  }
+  return notificationPath(notification);
+}
