@@ -27,7 +27,7 @@ function FieldShell({
     <div className="space-y-1">
       <label htmlFor={id} className="block font-semibold text-slate-900">
         {label}
-        {required ? null : <span className="ml-1 font-normal text-slate-700">({t("optional")})</span>}
+        {required ? null : <span className="font-normal text-slate-700"> ({t("optional")})</span>}
       </label>
       {hint ? (
         <div id={`${id}-hint`} className="text-sm text-slate-700">

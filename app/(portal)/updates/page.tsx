@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { newCommentCounts } from "@/lib/notifications/visits";
 import { requireUser } from "@/lib/session";
 import { getTableFilterOptions, searchUpdates } from "@/lib/updates/queries";
 import { parseUpdatesTableParams, updatesTableQuery, type UpdatesTableParams } from "@/lib/updates/table-params";
@@ -39,13 +40,17 @@ function Checkboxes({
 
 export default async function UpdatesPage({ searchParams }: PageProps<"/updates">) {
   const params: UpdatesTableParams = parseUpdatesTableParams(await searchParams);
-  await requireUser(`/updates${updatesTableQuery(params)}`);
+  const user = await requireUser(`/updates${updatesTableQuery(params)}`);
   const [t, tPhases, result, options] = await Promise.all([
     getTranslations("updatesTable"),
     getTranslations("phases"),
     searchUpdates(params),
-    getTableFilterOptions(),
+    getTableFilterOptions(params),
   ]);
+  const newComments = await newCommentCounts(
+    user.id,
+    result.rows.map((row) => row.id),
+  );
   const activeFilters =
     params.opgave.length + params.theme.length + params.municipality.length + params.experiment.length + params.phase.length + (params.from ? 1 : 0) + (params.to ? 1 : 0);
   const input = "rounded border border-slate-500 bg-white px-3 py-2";
@@ -95,7 +100,18 @@ export default async function UpdatesPage({ searchParams }: PageProps<"/updates"
               <label htmlFor="experiment" className="block font-semibold">
                 {t("experiment")}
               </label>
-              <select id="experiment" name="experiment" defaultValue={params.experiment[0] ?? ""} className={`${input} w-full`}>
+              {options.experimentsLimited ? (
+                <p id="experiment-hint" className="text-sm text-slate-700">
+                  {t("experimentChooseMunicipality")}
+                </p>
+              ) : null}
+              <select
+                id="experiment"
+                name="experiment"
+                defaultValue={params.experiment[0] ?? ""}
+                aria-describedby={options.experimentsLimited ? "experiment-hint" : undefined}
+                className={`${input} w-full`}
+              >
                 <option value="">{t("allExperiments")}</option>
                 {options.experiments.map((experiment) => (
                   <option key={experiment.slug} value={experiment.slug}>
@@ -135,7 +151,7 @@ export default async function UpdatesPage({ searchParams }: PageProps<"/updates"
       ) : null}
 
       <UpdatesTable
-        rows={result.rows.map((row) => ({ ...row, publishedAt: row.publishedAt.toISOString() }))}
+        rows={result.rows.map((row) => ({ ...row, publishedAt: row.publishedAt.toISOString(), newComments: newComments[row.id] ?? 0 }))}
         total={result.total}
         pageCount={result.pageCount}
         params={params}

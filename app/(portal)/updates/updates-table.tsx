@@ -17,7 +17,23 @@ import { HighlightedText } from "@/components/updates/highlighted-text";
 import type { UpdatesTableRow } from "@/lib/updates/queries";
 import { PAGE_SIZES, updatesTableQuery, type SortColumn, type UpdatesTableParams } from "@/lib/updates/table-params";
 
-type Row = Omit<UpdatesTableRow, "publishedAt"> & { publishedAt: string };
+type Row = Omit<UpdatesTableRow, "publishedAt"> & { publishedAt: string; newComments: number };
+
+/** The comment count, and how many arrived since the reader's last visit. */
+function CommentCount({ row, showCount = true }: { row: Row; showCount?: boolean }) {
+  const t = useTranslations("notifications");
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1">
+      {showCount ? <span className="tabular-nums">{row.commentCount}</span> : null}
+      {row.newComments > 0 ? (
+        <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">
+          <span aria-hidden="true">{t("newCount", { count: row.newComments })}</span>
+          <span className="sr-only">{t("newCountLabel", { count: row.newComments })}</span>
+        </span>
+      ) : null}
+    </span>
+  );
+}
 
 const column = createColumnHelper<Row>();
 const SORTABLE: Partial<Record<string, SortColumn>> = { title: "title", municipality: "municipality", publishedAt: "date", commentCount: "comments" };
@@ -87,7 +103,7 @@ export function UpdatesTable({ rows, total, pageCount, params }: { rows: Row[]; 
       header: () => t("columns.publishedAt"),
       cell: (info) => <time dateTime={info.getValue()}>{format.dateTime(new Date(info.getValue()), { dateStyle: "medium" })}</time>,
     }),
-    column.accessor("commentCount", { header: () => t("columns.comments"), cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    column.accessor("commentCount", { header: () => t("columns.comments"), cell: (info) => <CommentCount row={info.row.original} /> }),
   ];
 
   const table = useReactTable({
@@ -189,7 +205,7 @@ export function UpdatesTable({ rows, total, pageCount, params }: { rows: Row[]; 
                 <p className="text-sm text-slate-700">
                   {row.experiment.municipality.name} · {row.experiment.title} · {row.author.name} ·{" "}
                   <time dateTime={row.publishedAt}>{format.dateTime(new Date(row.publishedAt), { dateStyle: "medium" })}</time> ·{" "}
-                  {t("commentCount", { count: row.commentCount })}
+                  {t("commentCount", { count: row.commentCount })} <CommentCount row={row} showCount={false} />
                 </p>
                 <Tags items={[...row.opgaven]} kind="opgaven" />
                 <Tags items={[...row.themes]} kind="themas" />
