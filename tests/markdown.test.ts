@@ -117,6 +117,14 @@ describe("Markdown", () => {
     expect(html).toContain(">Crabbehof</td>");
   });
 
+  it("starts headings below the page's own, e.g. at h5 inside a comment under an h4", () => {
+    const html = render("# Kop\n\n## Sub\n\n###### Diep", { topHeadingLevel: 5 });
+    expect(html).toMatch(/<h5[^>]*>Kop<\/h5>/);
+    expect(html).toMatch(/<h6[^>]*>Sub<\/h6>/);
+    expect(html).toMatch(/<h6[^>]*>Diep<\/h6>/);
+    expect(html).not.toMatch(/<h[1-4]/);
+  });
+
   it("starts headings at h2 so the page keeps one h1", () => {
     const html = render("# Eerste\n\n## Tweede\n\n###### Zesde");
     expect(tags(html, "h1")).toHaveLength(0);

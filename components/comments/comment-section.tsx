@@ -5,6 +5,7 @@ import { Markdown, type MarkdownLabels } from "@/components/markdown/markdown";
 import { renderMentions } from "@/lib/comments/mentions";
 import { COMMENT_THREADS_MAX, getCommentsForUpdate, type CommentView, type ThreadView } from "@/lib/comments/queries";
 import { COMMENT_THREADS_PER_PAGE } from "@/lib/comments/schema";
+import { isNewComment } from "@/lib/notifications/new-since";
 import type { Actor } from "@/lib/permissions";
 import { Announcer } from "./announcer";
 import { CommentActions } from "./comment-actions";
@@ -23,6 +24,8 @@ export function threadsToShow(parameter: string | string[] | undefined): number 
 }
 
 type Words = {
+  /** The reader and their previous visit, for the "nieuw" marker. */
+  reader: { userId: string; lastVisitedAt: Date | null; newLabel: string };
   t: Awaited<ReturnType<typeof getTranslations<"comments">>>;
   format: Awaited<ReturnType<typeof getFormatter>>;
   markdownLabels: MarkdownLabels;
@@ -35,6 +38,8 @@ export type CommentSectionProps = {
   updateAuthorId: string;
   /** The page's `?reacties=` search parameter: how many threads to show. */
   shownThreads?: string | string[];
+  /** The reader's previous visit to this update (comments after it are marked "nieuw"). */
+  lastVisitedAt?: Date | null;
 };
 
 /**
@@ -44,16 +49,17 @@ export type CommentSectionProps = {
  * to write a new comment at the end. Server-rendered; the buttons and forms
  * are small client islands.
  */
-export async function CommentSection({ updateId, actor, updateAuthorId, shownThreads }: CommentSectionProps) {
+export async function CommentSection({ updateId, actor, updateAuthorId, shownThreads, lastVisitedAt = null }: CommentSectionProps) {
   const limit = threadsToShow(shownThreads);
-  const [page, t, format, markdownLabels] = await Promise.all([
+  const [page, t, tNotifications, format, markdownLabels] = await Promise.all([
     getCommentsForUpdate(actor, updateId, { limit }),
     getTranslations("comments"),
+    getTranslations("notifications"),
     getFormatter(),
     getMarkdownLabels(),
   ]);
   if (!page) return null;
-  const words: Words = { t, format, markdownLabels };
+  const words: Words = { t, format, markdownLabels, reader: { userId: actor.id, lastVisitedAt, newLabel: tNotifications("newComment") } };
   const lastThread = page.threads.at(-1);
 
   return (
@@ -123,7 +129,7 @@ function Comment({
   level,
   updateId,
   updateAuthorId,
-  words: { t, format, markdownLabels },
+  words: { t, format, markdownLabels, reader },
 }: {
   comment: CommentView;
   level: 3 | 4;
@@ -156,6 +162,9 @@ function Comment({
       <header className="space-y-1">
         <Heading id={headingId} className="text-base font-semibold">
           {author.name}
+          {isNewComment({ authorId: author.id, createdAt: comment.createdAt }, reader) ? (
+            <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{reader.newLabel}</span>
+          ) : null}
           {author.id === updateAuthorId ? (
             <span className="ml-2 rounded bg-brand-light px-2 py-0.5 text-xs font-semibold text-brand-dark">
               {t("authorBadge")}
@@ -189,7 +198,7 @@ function Comment({
           </p>
         ) : null}
       </header>
-      <Markdown labels={markdownLabels} idPrefix={`reactietekst-${comment.id}-`} className="text-base">
+      <Markdown labels={markdownLabels} idPrefix={`reactietekst-${comment.id}-`} topHeadingLevel={level === 3 ? 4 : 5} className="text-base">
         {renderMentions(comment.body, comment.mentions)}
       </Markdown>
       <AppreciationButton

@@ -95,14 +95,21 @@ function ExternalLink({ href, title, label, children }: { href: string; title?: 
   );
 }
 
-function components(labels: MarkdownLabels, idPrefix: string): Components {
+const HEADING_TAGS: HeadingTag[] = ["h2", "h3", "h4", "h5", "h6"];
+
+/** The tag for Markdown heading `level` (1–6) when the text's top heading becomes `topLevel`. */
+function headingTag(level: number, topLevel: 2 | 3 | 4 | 5): HeadingTag {
+  return HEADING_TAGS[Math.min(HEADING_TAGS.length - 1, level - 1 + topLevel - 2)]!;
+}
+
+function components(labels: MarkdownLabels, idPrefix: string, topLevel: 2 | 3 | 4 | 5): Components {
   return {
-    h1: shiftedHeading("h2"),
-    h2: shiftedHeading("h3"),
-    h3: shiftedHeading("h4"),
-    h4: shiftedHeading("h5"),
-    h5: shiftedHeading("h6"),
-    h6: shiftedHeading("h6"),
+    h1: shiftedHeading(headingTag(1, topLevel)),
+    h2: shiftedHeading(headingTag(2, topLevel)),
+    h3: shiftedHeading(headingTag(3, topLevel)),
+    h4: shiftedHeading(headingTag(4, topLevel)),
+    h5: shiftedHeading(headingTag(5, topLevel)),
+    h6: shiftedHeading(headingTag(6, topLevel)),
     a({ node: _node, href, title, children, className, id, ...rest }) {
       // A link whose address was removed as unsafe (e.g. javascript:) keeps only its text.
       if (!href) return <span>{children}</span>;
@@ -166,6 +173,7 @@ export function Markdown({
   labels,
   className,
   idPrefix = "user-content-",
+  topHeadingLevel = 2,
 }: {
   /** The Markdown source. */
   children: string;
@@ -173,6 +181,8 @@ export function Markdown({
   className?: string;
   /** Prefix of the ids inside the text (footnotes); make it unique when one page shows several texts. */
   idPrefix?: string;
+  /** The level a `#` heading in the text gets, below the headings of the page around it. */
+  topHeadingLevel?: 2 | 3 | 4 | 5;
 }) {
   const words = { ...defaultMarkdownLabels, ...labels };
   return (
@@ -186,7 +196,7 @@ export function Markdown({
           footnoteBackLabel: (referenceIndex: number) => `${words.footnoteBack} (${referenceIndex + 1})`,
         }}
         rehypePlugins={[[rehypeSanitize, { ...defaultSchema, clobberPrefix: idPrefix }]]}
-        components={components(words, idPrefix)}
+        components={components(words, idPrefix, topHeadingLevel)}
       >
         {children}
       </ReactMarkdown>

@@ -1,5 +1,7 @@
 "use server";
 
+import { after } from "next/server";
+import { deliverQueued } from "@/lib/email/queue";
 import { revalidatePath } from "next/cache";
 import { fail, formValues, ok, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/session";
@@ -21,6 +23,8 @@ export async function postCommentAction(_previous: unknown, formData: FormData):
   const result = await comments.postComment({ actor: await getCurrentUser(), input: formValues(formData) });
   if (!result.ok) return result;
   revalidateComments(result.data.updateId);
+  // Immediate notification emails were queued in the comment's transaction; send them once the answer is out.
+  after(() => deliverQueued());
   return ok({ id: result.data.id, threadId: result.data.threadId });
 }
 

@@ -1,5 +1,7 @@
 "use server";
 
+import { after } from "next/server";
+import { deliverQueued } from "@/lib/email/queue";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fail, formValues, ok, type ActionResult } from "@/lib/action-result";
@@ -35,6 +37,8 @@ export async function saveUpdateAction(_previous: unknown, formData: FormData): 
   });
   if (!result.ok) return result;
   revalidateUpdate(result.data.id);
+  // Followers' immediate emails were queued in the update's transaction.
+  after(() => deliverQueued());
   redirect(`/updates/${encodeURIComponent(result.data.id)}`);
 }
 

@@ -9,6 +9,7 @@ import { FollowButton } from "@/components/follows/follow-button";
 import { Markdown } from "@/components/markdown/markdown";
 import { getMarkdownLabels } from "@/components/markdown/labels";
 import { VisitRecorder } from "@/components/notifications/visit-recorder";
+import { getLastVisit } from "@/lib/notifications/visits";
 import { TagList } from "@/components/ui/tag-list";
 import { newCommentCounts } from "@/lib/notifications/visits";
 import { can } from "@/lib/permissions";
@@ -141,7 +142,13 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
 
       {update.status === "PUBLISHED" ? (
         <section id="reacties" aria-labelledby="reacties-titel" className="scroll-mt-6 border-t border-slate-300 pt-8">
-          <CommentSection updateId={update.id} actor={user} updateAuthorId={update.authorId} shownThreads={(await searchParams).reacties} />
+          <CommentSection
+            updateId={update.id}
+            actor={user}
+            updateAuthorId={update.authorId}
+            shownThreads={(await searchParams).reacties}
+            lastVisitedAt={await getLastVisit(user.id, update.id)}
+          />
         </section>
       ) : (
         <section id="reacties" />
