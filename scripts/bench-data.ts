@@ -1,7 +1,8 @@
 /**
  * `npm run bench:data [-- --force]`: fills the bench database with a large
  * programme (50 municipalities, 500 experiments, 20,000 published updates,
- * ~200,000 comments) on top of the demo base, for `npm run bench`.
+ * ~200,000 comments, and one busy update with 300 comments and 50 "nuttig"
+ * marks) on top of the demo base, for `npm run bench`.
  *
  * The database: DATABASE_URL, else the embedded cluster under DATA_DIR, which
  * defaults to ./data/bench here (not the ./data of `npm start`). It refuses a
@@ -18,7 +19,7 @@ import { demoExperiments, demoMunicipalities, demoUsers } from "../lib/seed/demo
 import { demoUpdates } from "../lib/seed/demo-updates";
 import { isDatabaseEmpty, seedDemo } from "../lib/seed/seed";
 import { BENCH_DATA_DIR } from "./bench/config";
-import { analyzeBenchTables, BENCH_PASSWORD, FULL_SIZE, generateProgramme, readBenchMarker } from "./bench/generate";
+import { analyzeBenchTables, BENCH_PASSWORD, benchMarkerProblem, FULL_SIZE, generateProgramme, readBenchMarker } from "./bench/generate";
 
 const force = process.argv.includes("--force");
 const say = (line: string) => console.log(`[bench:data] ${line}`);
@@ -60,10 +61,13 @@ try {
     const marker = await readBenchMarker(client);
     const onlyDemo = !marker && (await holdsOnlyDemo(client));
     if (!onlyDemo && !force) {
+      const stale = marker ? benchMarkerProblem(marker) : null;
       say(
-        marker
-          ? "Deze database bevat al benchgegevens. Opnieuw maken (alles wordt gewist): npm run bench:data -- --force"
-          : "Deze database bevat meer dan het demoprogramma. Niets veranderd. Alles wissen en vullen: npm run bench:data -- --force",
+        stale
+          ? `${stale} (alles wordt gewist)`
+          : marker
+            ? "Deze database bevat al benchgegevens. Opnieuw maken (alles wordt gewist): npm run bench:data -- --force"
+            : "Deze database bevat meer dan het demoprogramma. Niets veranderd. Alles wissen en vullen: npm run bench:data -- --force",
       );
       exitCode = 2;
     } else if (!onlyDemo) {
@@ -76,7 +80,11 @@ try {
   }
 
   if (exitCode === 0) {
-    say(`Genereren: ${FULL_SIZE.municipalities} gemeenten, ${FULL_SIZE.experiments} experimenten, ${FULL_SIZE.publishedUpdates} updates, ~${FULL_SIZE.comments} reacties…`);
+    const busy = FULL_SIZE.busyUpdate;
+    say(
+      `Genereren: ${FULL_SIZE.municipalities} gemeenten, ${FULL_SIZE.experiments} experimenten, ${FULL_SIZE.publishedUpdates} updates, ~${FULL_SIZE.comments} reacties` +
+        `${busy ? `, een drukke update (${busy.comments} reacties, ${busy.appreciations}× nuttig)` : ""}…`,
+    );
     const marker = await generateProgramme(client, { size: FULL_SIZE, log: (line) => say(`  ${line} — ${seconds()}`) });
     say(`Ingevoegd (${seconds()}); VACUUM ANALYZE…`);
     await analyzeBenchTables(client);

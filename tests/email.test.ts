@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startSmtpServer } from "./support/smtp";
 import { createInvitation } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
 import { resetEmailTransport, sendEmail } from "@/lib/email/send";
@@ -68,42 +68,21 @@ describe("outbox mode (no SMTP_URL)", () => {
   });
 });
 
-type Received = { from: string | undefined; to: string[]; raw: string };
-
 describe("SMTP mode", () => {
-  const received: Received[] = [];
-  let server: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let port: number;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
-            to: session.envelope.rcptTo.map((recipient) => recipient.address),
-            raw: Buffer.concat(chunks).toString("utf8"),
-          });
-          callback();
-        });
-      },
-    });
-    server.listen(0, "127.0.0.1");
-    await once(server.server, "listening");
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startSmtpServer();
+    port = smtp.port;
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   beforeEach(() => {
-    received.length = 0;
+    smtp.received.length = 0;
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     resetEmailTransport();
   });
@@ -131,8 +110,8 @@ describe("SMTP mode", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
 
-    expect(received).toHaveLength(1);
-    const message = received[0]!;
+    expect(smtp.received).toHaveLength(1);
+    const message = smtp.received[0]!;
     expect(message.to).toEqual([to]);
     expect(message.from).toBe("no-reply@koppelkans.localhost");
     expect(message.raw).toMatch(/^Subject: Uitnodiging voor Koppelkans \/ Invitation to Koppelkans/m);
@@ -150,8 +129,8 @@ describe("SMTP mode", () => {
       const to = uniqueEmail("from");
       const result = await sendEmail(invitationEmail({ to, token: "t0k3n", role: "MEMBER", inviterName: "X", municipalityName: null, expiresAt: new Date() }));
       expect(result.delivered).toBe(true);
-      expect(received[0]?.from).toBe("portaal@koppelkans.test");
-      expect(received[0]?.raw).toMatch(/^From: Koppelkans Test <portaal@koppelkans\.test>/m);
+      expect(smtp.received[0]?.from).toBe("portaal@koppelkans.test");
+      expect(smtp.received[0]?.raw).toMatch(/^From: Koppelkans Test <portaal@koppelkans\.test>/m);
     } finally {
       delete process.env.EMAIL_FROM;
     }
@@ -173,22 +152,13 @@ describe("SMTP mode", () => {
     expect(row.transport).toBe("smtp");
     expect(row.sentAt).toBeNull();
     expect(row.error).toMatch(/ECONNREFUSED|connect/i);
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
   });
 
   it("records the error when the server refuses the message", async () => {
-    const refusing = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onRcptTo(_address, _session, callback) {
-        callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-      },
-    });
-    refusing.listen(0, "127.0.0.1");
-    await once(refusing.server, "listening");
+    const refusing = await startSmtpServer({ refuseRecipients: true });
     try {
-      process.env.SMTP_URL = `smtp://127.0.0.1:${(refusing.server.address() as AddressInfo).port}`;
+      process.env.SMTP_URL = `smtp://127.0.0.1:${refusing.port}`;
       resetEmailTransport();
       const to = uniqueEmail("refused");
       const result = await sendEmail({ to, subject: "Geweigerd", text: "Dit komt niet aan" });
@@ -197,7 +167,7 @@ describe("SMTP mode", () => {
       expect(row.sentAt).toBeNull();
       expect(row.error).toContain("Mailbox unavailable");
     } finally {
-      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+      await refusing.close();
     }
   });
 

@@ -1,7 +1,5 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startSmtpServer } from "./support/smtp";
 import { db } from "@/lib/db";
 import { deliverQueued } from "@/lib/email/queue";
 import { resetEmailTransport } from "@/lib/email/send";
@@ -13,9 +11,7 @@ import { TEST_SECRET, createPublishedUpdate, postComment, setAllPreferences, set
 const APP_URL = "https://koppelkans.test";
 const originalSmtpUrl = process.env.SMTP_URL;
 
-type Received = { to: string[]; raw: string };
-const received: Received[] = [];
-let server: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 /** The message's headers, unfolded, by lower-case name. */
 function headersOf(raw: string): Map<string, string> {
@@ -62,34 +58,20 @@ function expectUnsubscribeHeaders(raw: string, userId: string) {
 beforeAll(async () => {
   process.env.APP_URL = APP_URL;
   process.env.NEXTAUTH_SECRET = TEST_SECRET;
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server.server, "listening");
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpServer();
+  process.env.SMTP_URL = smtp.url;
   resetEmailTransport();
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   if (originalSmtpUrl === undefined) delete process.env.SMTP_URL;
   else process.env.SMTP_URL = originalSmtpUrl;
   resetEmailTransport();
 });
 
 beforeEach(() => {
-  received.length = 0;
+  smtp.received.length = 0;
   vi.spyOn(console, "error").mockImplementation(() => {});
 });
 
@@ -101,14 +83,14 @@ describe("notification email over SMTP", () => {
     const comment = await postComment({ updateId: update.id, authorId: commenter.id, body: "Mooi verslag!" });
 
     // Nothing goes out before delivery (the comment's transaction only queued it).
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
     const result = await deliverQueued();
     expect(result.sent).toBe(1);
     // A second deliverer finds nothing.
     expect((await deliverQueued()).sent).toBe(0);
 
-    expect(received).toHaveLength(1);
-    const message = received[0]!;
+    expect(smtp.received).toHaveLength(1);
+    const message = smtp.received[0]!;
     expect(message.to).toEqual([author.email]);
     expect(decodeSubject(headersOf(message.raw).get("subject")!)).toBe("Koppelkans: Bert (demo) reageerde op je update ‘Eigenwijcks in Crabbehof’");
     expect(bodyOf(message.raw)).toContain(`${APP_URL}/updates/${update.id}#reactie-${comment.id}`);
@@ -127,7 +109,7 @@ describe("notification email over SMTP", () => {
 
     const result = await runDigest({ now: new Date(Date.now() + 60_000) });
     expect(result.delivery?.sent).toBeGreaterThanOrEqual(1);
-    const mine = received.filter((message) => message.to.includes(reader.email));
+    const mine = smtp.received.filter((message) => message.to.includes(reader.email));
     expect(mine).toHaveLength(1);
     const raw = mine[0]!.raw;
     expect(decodeSubject(headersOf(raw).get("subject")!)).toBe("Dagoverzicht Koppelkans: 4 meldingen");
@@ -142,19 +124,10 @@ describe("notification email over SMTP", () => {
   });
 
   it("records a refused message on its row and does not try it again", async () => {
-    const refusing = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onRcptTo(_address, _session, callback) {
-        callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-      },
-    });
-    refusing.listen(0, "127.0.0.1");
-    await once(refusing.server, "listening");
+    const refusing = await startSmtpServer({ refuseRecipients: true });
     const previous = process.env.SMTP_URL;
     try {
-      process.env.SMTP_URL = `smtp://127.0.0.1:${(refusing.server.address() as AddressInfo).port}`;
+      process.env.SMTP_URL = `smtp://127.0.0.1:${refusing.port}`;
       resetEmailTransport();
       const [author, commenter] = await Promise.all([createUser(), createUser()]);
       await setPreference(author.id, "COMMENT_ON_UPDATE", "IMMEDIATE");
@@ -168,7 +141,7 @@ describe("notification email over SMTP", () => {
     } finally {
       process.env.SMTP_URL = previous;
       resetEmailTransport();
-      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+      await refusing.close();
     }
   });
 });

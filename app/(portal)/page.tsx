@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExperimentList } from "@/components/programme/experiment-list";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getProgrammeOverview } from "@/lib/programme/queries";
 import { requireUser } from "@/lib/session";
@@ -87,23 +88,7 @@ export default async function HomePage() {
         {overview.experiments.length === 0 ? (
           <p>{t("home.empty")}</p>
         ) : (
-          <ul className="grid gap-4 md:grid-cols-2">
-            {overview.experiments.map((experiment) => (
-              <li key={experiment.id} className="rounded border border-slate-300 bg-white p-4 shadow-sm">
-                <article className="space-y-2" aria-labelledby={`experiment-${experiment.id}`}>
-                  <h3 id={`experiment-${experiment.id}`} className="font-semibold">
-                    <Link href={`/experimenten/${experiment.slug}`}>{experiment.title}</Link>
-                  </h3>
-                  <p className="text-sm text-slate-700">
-                    {experiment.municipality.name}
-                    {experiment.wijken.length ? ` · ${experiment.wijken.map((wijk) => wijk.name).join(", ")}` : ""} ·{" "}
-                    {t("home.phase")}: {t(`phases.${experiment.phase}`)}
-                  </p>
-                  <p>{experiment.summary}</p>
-                </article>
-              </li>
-            ))}
-          </ul>
+          <ExperimentList experiments={overview.experiments} />
         )}
       </section>
     </div>

@@ -8,9 +8,11 @@
  * The work is a list of steps (STEPS), each with its own random stream
  * (derived from the seed and the step's name), so a new step (appreciations,
  * follows, notifications …) can be added without changing what the earlier
- * steps make.
+ * steps make. The last step makes one busy update (BUSY_UPDATE: 300 comments,
+ * 50 "nuttig" marks) whose id the marker records for `npm run bench`.
  */
 import type pg from "pg";
+import { COMMENT_THREADS_PER_PAGE } from "../../lib/comments/schema";
 import { DEMO_PASSWORD } from "../../lib/seed/demo-data";
 import { insertRows, type Cell } from "./insert";
 import { BENCH_MUNICIPALITIES, FIRST_NAMES, LAST_NAMES, WIJK_NAMES, WIJK_SUFFIXES } from "./names";
@@ -28,7 +30,15 @@ export type BenchSize = {
   withdrawn: number;
   /** About this many comments (replies included) over the published and withdrawn updates; each update gets 0–40. */
   comments: number;
+  /** The one busy published update `npm run bench` opens (none when absent). */
+  busyUpdate?: BusyUpdateSize;
 };
+
+/** Exactly this many comments (replies included, in at most one page of threads) and "nuttig" marks by as many distinct people. */
+export type BusyUpdateSize = { comments: number; appreciations: number };
+
+/** The busy update of the issue: an update page with 300 comments and 50 appreciations. */
+export const BUSY_UPDATE: BusyUpdateSize = { comments: 300, appreciations: 50 };
 
 /** The programme `npm run bench:data` makes. */
 export const FULL_SIZE: BenchSize = {
@@ -40,6 +50,7 @@ export const FULL_SIZE: BenchSize = {
   drafts: 300,
   withdrawn: 100,
   comments: 200_000,
+  busyUpdate: BUSY_UPDATE,
 };
 
 export const BENCH_SEED = 20_261_128;
@@ -51,11 +62,23 @@ export const BENCH_PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$q1DjHB9lCnDRD
 /** Key of the Setting row that marks a database as holding bench data (value: BenchMarker). */
 export const BENCH_SETTING_KEY = "bench";
 
+/**
+ * Version of what the generator makes. Raise it when `npm run bench` needs
+ * something older bench data lacks; such a database is then refused with
+ * "npm run bench:data -- --force" (benchMarkerProblem). 1 (no version in the
+ * marker): the first generator; 2: the busy update (busyUpdateId).
+ */
+export const BENCH_DATA_VERSION = 2;
+
 export type BenchMarker = {
+  /** BENCH_DATA_VERSION of the generator that made the data; absent before version 2. */
+  version?: number;
   seed: number;
   size: BenchSize;
   /** A project leader to sign in as (password BENCH_PASSWORD). */
   signInEmail: string;
+  /** The busy update (size.busyUpdate), or null when the size asked for none. */
+  busyUpdateId?: string | null;
   counts: Record<string, number>;
 };
 
@@ -81,6 +104,8 @@ type State = {
   experiments: Experiment[];
   commented: Commented[];
   signInEmail: string;
+  signInUserId: string;
+  busyUpdateId: string | null;
   counts: Record<string, number>;
 };
 
@@ -137,7 +162,10 @@ const leadersStep: Step = {
       const last = random.pick(LAST_NAMES);
       const id = random.id();
       const email = `${slugify(first)}.${slugify(last)}.${String(i + 1).padStart(3, "0")}@bench.example.nl`;
-      if (i === 0) state.signInEmail = email;
+      if (i === 0) {
+        state.signInEmail = email;
+        state.signInUserId = id;
+      }
       municipality.leaders.push(id);
       rows.push([id, email, `${first} ${last} (bench)`, BENCH_PASSWORD_HASH, "PROJECT_LEADER", municipality.id, now]);
     }
@@ -290,7 +318,106 @@ const commentsStep: Step = {
   },
 };
 
-export const STEPS: readonly Step[] = [municipalitiesStep, leadersStep, experimentsStep, updatesStep, commentsStep];
+/**
+ * The busy update: one published update, recent, by a project leader other
+ * than the bench's sign-in account, with exactly `busyUpdate.comments`
+ * comments and `busyUpdate.appreciations` "nuttig" marks by as many distinct
+ * people (a few on the update, most on comments; never on one's own).
+ *
+ * The comments form at most one page of threads (COMMENT_THREADS_PER_PAGE),
+ * so the page renders all of them on its first load: the heaviest case.
+ * Threads open over time; a reply joins an open thread, busier and newer
+ * threads more often (so some grow long, some get no reply), and answers the
+ * thread's first comment or one of its replies. About 25 authors from
+ * several municipalities, the update's author among them answering often, and
+ * the sign-in account a few times (so the page shows its edit and delete
+ * buttons). All comments are visible: commentCount equals their number.
+ */
+const busyUpdateStep: Step = {
+  name: "drukke update",
+  async run({ client, random, size, state }) {
+    const busy = size.busyUpdate;
+    if (!busy) return "overgeslagen (geen busyUpdate in de grootte)";
+    const { rowCount } = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1::text[])`, [["Comment", "Appreciation"]]);
+    if (rowCount !== 2) return "overgeslagen: er is geen Comment- of Appreciation-tabel";
+    const leaders = state.municipalities.flatMap((municipality) => municipality.leaders);
+    const withLeaders = state.experiments.filter((experiment) => experiment.leaders.length);
+    const candidates = withLeaders.filter((experiment) => !experiment.leaders.includes(state.signInUserId));
+    if (!withLeaders.length) return "overgeslagen: geen experiment met een projectleider";
+    const experiment = random.pick(candidates.length ? candidates : withLeaders);
+    const author = random.pick(experiment.leaders);
+    const context = { wijk: experiment.wijk, gemeente: experiment.municipality.name };
+
+    // The update: published six weeks before the data's last day, still being discussed.
+    const id = random.id();
+    const publishedAt = LAST_DAY - 45 * DAY + random.int(0, 12 * 60) * 60_000;
+    const opgaveIds = new Map(state.opgaven.map((opgave) => [opgave.slug, opgave.id]));
+    const opgaven = random.sample(experiment.opgaven, Math.min(2, experiment.opgaven.length)).filter((slug) => opgaveIds.has(slug));
+    const title = composeTitle(random, opgaven.length ? opgaven : experiment.opgaven, context);
+    const body = composeBody(random, opgaven.length ? opgaven : experiment.opgaven, context, 350);
+    const phase = experiment.phase === "AFGEROND" ? "EVALUATIE" : experiment.phase;
+    await insertRows(client, "Update", UPDATE_COLUMNS, [
+      [id, experiment.id, author, title, body, phase, random.pick(MILESTONES), "PUBLISHED", iso(publishedAt), null, busy.comments, iso(publishedAt - 2 * 3_600_000), iso(publishedAt)],
+    ]);
+    await insertRows(client, "_OpgaveToUpdate", ["A", "B"], opgaven.map((slug) => [opgaveIds.get(slug)!, id]));
+    await insertRows(client, "_ThemeToUpdate", ["A", "B"], random.sample(state.themes, 2).map((theme) => [theme.id, id]));
+
+    // Comments: which ones open a thread (the first always), at most one page of threads.
+    const threadCount = Math.min(COMMENT_THREADS_PER_PAGE, busy.comments);
+    const opens = new Set([0, ...random.sample(Array.from({ length: busy.comments - 1 }, (_, i) => i + 1), threadCount - 1)]);
+    const others = random.sample(leaders.filter((leader) => leader !== author && leader !== state.signInUserId), 23);
+    const pickAuthor = () => (random.chance(0.15) || !others.length ? author : random.chance(0.03) ? state.signInUserId : random.pick(others));
+    type BusyComment = { id: string; author: string };
+    const threads: { root: BusyComment; members: BusyComment[]; opened: number }[] = [];
+    const comments: BusyComment[] = [];
+    const rows: Cell[][] = [];
+    // Mean gap: 90 % of the time left up to the data's last day, spread over the comments.
+    const gap = Math.max(10, Math.floor((0.9 * (LAST_DAY - publishedAt)) / 60_000 / busy.comments));
+    let at = publishedAt;
+    for (let i = 0; i < busy.comments; i++) {
+      at = Math.min(LAST_DAY, at + random.int(5, 2 * gap) * 60_000);
+      const comment = { id: random.id(), author: pickAuthor() };
+      comments.push(comment);
+      if (opens.has(i)) {
+        threads.push({ root: comment, members: [comment], opened: i });
+        rows.push([comment.id, id, comment.author, null, null, composeComment(random, context, false), iso(at)]);
+        continue;
+      }
+      // Busier and newer threads draw more replies.
+      const thread = threads[random.weighted(threads.map((t) => (1 + t.members.length) / (1 + (i - t.opened) / 40)))]!;
+      const replyTo = random.chance(0.6) ? thread.root : random.pick(thread.members);
+      thread.members.push(comment);
+      rows.push([comment.id, id, comment.author, thread.root.id, replyTo.id, composeComment(random, context, true), iso(at)]);
+    }
+    state.counts.busyComments = await insertRows(client, "Comment", ["id", "updateId", "authorId", "parentId", "replyToId", "body", "createdAt"], rows);
+    state.counts.busyThreads = threads.length;
+
+    // "Nuttig": distinct people, a fifth on the update, the rest on comments (first comments of threads more often), never their own.
+    // The sign-in account is the last one, on a comment: the page then shows a mark of the reader's own.
+    // (A small test programme may have fewer project leaders than marks: then each of them marks once.)
+    const appreciators = random.sample(leaders.filter((leader) => leader !== author && leader !== state.signInUserId), busy.appreciations - 1);
+    if (state.signInUserId !== author) appreciators.push(state.signInUserId);
+    const onUpdate = Math.max(1, Math.round(busy.appreciations / 5));
+    const marks: Cell[][] = [];
+    const roots = new Set(threads.map((thread) => thread.root.id));
+    appreciators.forEach((user, index) => {
+      const markedAt = iso(Math.min(LAST_DAY, publishedAt + random.int(1, 40 * 24) * 3_600_000));
+      if (index < onUpdate) {
+        marks.push([random.id(), user, id, null, markedAt]);
+        return;
+      }
+      const theirs = comments.filter((comment) => comment.author !== user);
+      if (!theirs.length) return;
+      const target = theirs[random.weighted(theirs.map((comment) => (roots.has(comment.id) ? 4 : 1)))]!;
+      marks.push([random.id(), user, null, target.id, markedAt]);
+    });
+    state.counts.busyAppreciations = await insertRows(client, "Appreciation", ["id", "userId", "updateId", "commentId", "createdAt"], marks);
+    state.busyUpdateId = id;
+    return `${id}: ${state.counts.busyComments} reacties in ${threads.length} draden, ${onUpdate}× nuttig op de update en ${marks.length - onUpdate}× op reacties`;
+  },
+};
+
+export const STEPS: readonly Step[] = [municipalitiesStep, leadersStep, experimentsStep, updatesStep, commentsStep, busyUpdateStep];
 
 /**
  * Generates the programme in one transaction on `client` (so a failure leaves
@@ -302,7 +429,7 @@ export async function generateProgramme(
   client: pg.ClientBase,
   { size = FULL_SIZE, seed = BENCH_SEED, log = () => {} }: { size?: BenchSize; seed?: number; log?: (line: string) => void } = {},
 ): Promise<BenchMarker> {
-  const state: State = { opgaven: [], themes: [], municipalities: [], experiments: [], commented: [], signInEmail: "", counts: {} };
+  const state: State = { opgaven: [], themes: [], municipalities: [], experiments: [], commented: [], signInEmail: "", signInUserId: "", busyUpdateId: null, counts: {} };
   await client.query("BEGIN");
   try {
     state.opgaven = (await client.query<Tag>(`SELECT id, slug FROM "Opgave" WHERE "archivedAt" IS NULL ORDER BY "sortOrder", slug`)).rows;
@@ -314,7 +441,7 @@ export async function generateProgramme(
       const summary = await step.run({ client, random: new Random(seed ^ hash(step.name)), size, state, now });
       log(`${step.name}: ${summary} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
-    const marker: BenchMarker = { seed, size, signInEmail: state.signInEmail, counts: state.counts };
+    const marker: BenchMarker = { version: BENCH_DATA_VERSION, seed, size, signInEmail: state.signInEmail, busyUpdateId: state.busyUpdateId, counts: state.counts };
     await client.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, $2, $3)`, [BENCH_SETTING_KEY, JSON.stringify(marker), now]);
     await client.query("COMMIT");
     return marker;
@@ -330,7 +457,7 @@ export async function generateProgramme(
  * long-lived database (index-only scans depend on it).
  */
 export async function analyzeBenchTables(client: pg.ClientBase): Promise<void> {
-  const tables = ["Municipality", "Neighbourhood", "User", "Experiment", "_ExperimentToNeighbourhood", "_ExperimentLeaders", "Update", "_OpgaveToUpdate", "_ThemeToUpdate", "Opgave", "Theme", "Comment"];
+  const tables = ["Municipality", "Neighbourhood", "User", "Experiment", "_ExperimentToNeighbourhood", "_ExperimentLeaders", "Update", "_OpgaveToUpdate", "_ThemeToUpdate", "Opgave", "Theme", "Comment", "Appreciation"];
   const { rows } = await client.query<{ name: string }>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1::text[])`, [tables]);
   await client.query(`VACUUM (ANALYZE) ${rows.map((row) => `"${row.name}"`).join(", ")}`);
 }
@@ -339,4 +466,18 @@ export async function analyzeBenchTables(client: pg.ClientBase): Promise<void> {
 export async function readBenchMarker(client: pg.ClientBase): Promise<BenchMarker | null> {
   const { rows } = await client.query<{ value: BenchMarker }>(`SELECT value FROM "Setting" WHERE key = $1`, [BENCH_SETTING_KEY]).catch(() => ({ rows: [] }));
   return rows[0]?.value ?? null;
+}
+
+/**
+ * Why `npm run bench` cannot use this marker's data, or null when it can:
+ * data from an older generator (BENCH_DATA_VERSION) lacks what the bench now
+ * measures, e.g. the busy update.
+ */
+export function benchMarkerProblem(marker: BenchMarker): string | null {
+  const version = marker.version ?? 1;
+  if (version < BENCH_DATA_VERSION || (marker.size.busyUpdate && !marker.busyUpdateId)) {
+    return `De benchgegevens zijn van een oudere versie van de generator (versie ${version}, nu ${BENCH_DATA_VERSION}: o.a. de drukke update met ${BUSY_UPDATE.comments} reacties ontbreekt). Maak ze opnieuw: npm run bench:data -- --force`;
+  }
+  if (version > BENCH_DATA_VERSION) return `De benchgegevens zijn van een nieuwere generator (versie ${version}, deze code kent ${BENCH_DATA_VERSION}). Maak ze opnieuw: npm run bench:data -- --force`;
+  return null;
 }

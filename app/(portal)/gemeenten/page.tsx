@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { getTranslations } from "next-intl/server";
 import { listMunicipalities } from "@/lib/programme/queries";
 import { requirePermission } from "@/lib/session";
@@ -18,33 +19,28 @@ export default async function MunicipalitiesPage() {
       {municipalities.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="p-2">{t("name")}</th>
-                <th scope="col" className="p-2">{t("cbsCode")}</th>
-                <th scope="col" className="p-2 text-right">{t("wijken")}</th>
-                <th scope="col" className="p-2 text-right">{t("experiments")}</th>
-                <th scope="col" className="p-2 text-right">{t("projectLeaders")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {municipalities.map((municipality) => (
-                <tr key={municipality.id} className="border-b border-slate-200">
-                  <th scope="row" className="p-2 font-semibold">
-                    <Link href={`/gemeenten/${municipality.slug}`}>{municipality.name}</Link>
-                  </th>
-                  <td className="p-2">{municipality.cbsCode}</td>
-                  <td className="p-2 text-right tabular-nums">{municipality._count.wijken}</td>
-                  <td className="p-2 text-right tabular-nums">{municipality._count.experiments}</td>
-                  <td className="p-2 text-right tabular-nums">{municipality._count.users}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable
+          caption={t("caption")}
+          headers={[
+            { label: t("name") },
+            { label: t("cbsCode") },
+            { label: t("wijken"), className: "text-right" },
+            { label: t("experiments"), className: "text-right" },
+            { label: t("projectLeaders"), className: "text-right" },
+          ]}
+        >
+          {municipalities.map((municipality) => (
+            <tr key={municipality.id} className="border-b border-slate-200">
+              <th scope="row" className="p-2 font-semibold">
+                <Link href={`/gemeenten/${municipality.slug}`}>{municipality.name}</Link>
+              </th>
+              <td className="p-2">{municipality.cbsCode}</td>
+              <td className="p-2 text-right tabular-nums">{municipality._count.wijken}</td>
+              <td className="p-2 text-right tabular-nums">{municipality._count.experiments}</td>
+              <td className="p-2 text-right tabular-nums">{municipality._count.users}</td>
+            </tr>
+          ))}
+        </SimpleTable>
       )}
     </div>
   );

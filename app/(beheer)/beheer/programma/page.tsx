@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listLeaderOptions, listProgrammeForManagement } from "@/lib/programme/queries";
 import { experimentPhases } from "@/lib/programme/schema";
@@ -31,42 +32,37 @@ export default async function ProgrammeManagementPage() {
         {municipalities.length === 0 ? (
           <p>{t("admin.programme.noMunicipalities")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left">
-              <caption className="sr-only">{t("admin.programme.municipalities")}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{t("admin.programme.name")}</th>
-                  <th scope="col" className="p-2">{t("admin.programme.municipalityCbsCode")}</th>
-                  <th scope="col" className="p-2">{t("admin.programme.wijken")}</th>
-                  <th scope="col" className="p-2 text-right">{t("admin.programme.experiments")}</th>
-                  <th scope="col" className="p-2"><span className="sr-only">{t("admin.programme.actions")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {municipalities.map((municipality) => (
-                  <tr key={municipality.id} className="border-b border-slate-200 align-top">
-                    <th scope="row" className="p-2 font-semibold">
-                      <Link href={`/gemeenten/${municipality.slug}`}>{municipality.name}</Link>
-                    </th>
-                    <td className="p-2">{municipality.cbsCode}</td>
-                    <td className="p-2">
-                      {municipality.wijken.length
-                        ? municipality.wijken.map((wijk) => `${wijk.name} (${wijk.cbsCode})`).join(", ")
-                        : "—"}
-                    </td>
-                    <td className="p-2 text-right tabular-nums">{municipality._count.experiments}</td>
-                    <td className="p-2">
-                      <Link href={`/beheer/programma/gemeenten/${municipality.id}`}>
-                        <span aria-hidden="true">{t("admin.programme.edit")}</span>
-                        <span className="sr-only">{t("admin.programme.editLabel", { name: municipality.name })}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable
+            caption={t("admin.programme.municipalities")}
+            headers={[
+              { label: t("admin.programme.name") },
+              { label: t("admin.programme.municipalityCbsCode") },
+              { label: t("admin.programme.wijken") },
+              { label: t("admin.programme.experiments"), className: "text-right" },
+              { label: t("admin.programme.actions"), visuallyHidden: true },
+            ]}
+          >
+            {municipalities.map((municipality) => (
+              <tr key={municipality.id} className="border-b border-slate-200 align-top">
+                <th scope="row" className="p-2 font-semibold">
+                  <Link href={`/gemeenten/${municipality.slug}`}>{municipality.name}</Link>
+                </th>
+                <td className="p-2">{municipality.cbsCode}</td>
+                <td className="p-2">
+                  {municipality.wijken.length
+                    ? municipality.wijken.map((wijk) => `${wijk.name} (${wijk.cbsCode})`).join(", ")
+                    : "—"}
+                </td>
+                <td className="p-2 text-right tabular-nums">{municipality._count.experiments}</td>
+                <td className="p-2">
+                  <Link href={`/beheer/programma/gemeenten/${municipality.id}`}>
+                    <span aria-hidden="true">{t("admin.programme.edit")}</span>
+                    <span className="sr-only">{t("admin.programme.editLabel", { name: municipality.name })}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
         <div className="grid gap-8 lg:grid-cols-2">
           <section aria-labelledby="add-municipality" className="space-y-4 rounded border border-slate-300 bg-white p-4">
@@ -89,38 +85,33 @@ export default async function ProgrammeManagementPage() {
         {experiments.length === 0 ? (
           <p>{t("admin.programme.noExperiments")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left">
-              <caption className="sr-only">{t("admin.programme.experiments")}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{t("admin.programme.experimentTitle")}</th>
-                  <th scope="col" className="p-2">{t("admin.programme.municipality")}</th>
-                  <th scope="col" className="p-2">{t("admin.programme.phase")}</th>
-                  <th scope="col" className="p-2">{t("admin.programme.startDate")}</th>
-                  <th scope="col" className="p-2"><span className="sr-only">{t("admin.programme.actions")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {experiments.map((experiment) => (
-                  <tr key={experiment.id} className="border-b border-slate-200 align-top">
-                    <th scope="row" className="p-2 font-semibold">
-                      <Link href={`/experimenten/${experiment.slug}`}>{experiment.title}</Link>
-                    </th>
-                    <td className="p-2">{experiment.municipality.name}</td>
-                    <td className="p-2">{t(`phases.${experiment.phase}`)}</td>
-                    <td className="p-2">{format.dateTime(experiment.startDate, { dateStyle: "medium", timeZone: "UTC" })}</td>
-                    <td className="p-2">
-                      <Link href={`/beheer/programma/experimenten/${experiment.id}`}>
-                        <span aria-hidden="true">{t("admin.programme.edit")}</span>
-                        <span className="sr-only">{t("admin.programme.editLabel", { name: experiment.title })}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable
+            caption={t("admin.programme.experiments")}
+            headers={[
+              { label: t("admin.programme.experimentTitle") },
+              { label: t("admin.programme.municipality") },
+              { label: t("admin.programme.phase") },
+              { label: t("admin.programme.startDate") },
+              { label: t("admin.programme.actions"), visuallyHidden: true },
+            ]}
+          >
+            {experiments.map((experiment) => (
+              <tr key={experiment.id} className="border-b border-slate-200 align-top">
+                <th scope="row" className="p-2 font-semibold">
+                  <Link href={`/experimenten/${experiment.slug}`}>{experiment.title}</Link>
+                </th>
+                <td className="p-2">{experiment.municipality.name}</td>
+                <td className="p-2">{t(`phases.${experiment.phase}`)}</td>
+                <td className="p-2">{format.dateTime(experiment.startDate, { dateStyle: "medium", timeZone: "UTC" })}</td>
+                <td className="p-2">
+                  <Link href={`/beheer/programma/experimenten/${experiment.id}`}>
+                    <span aria-hidden="true">{t("admin.programme.edit")}</span>
+                    <span className="sr-only">{t("admin.programme.editLabel", { name: experiment.title })}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
         <section aria-labelledby="add-experiment" className="max-w-3xl space-y-4 rounded border border-slate-300 bg-white p-4">
           <h3 id="add-experiment" className="text-lg font-semibold">{t("admin.programme.addExperiment")}</h3>

@@ -5,6 +5,7 @@ import { assignableRoles } from "@/lib/permissions";
 import { requirePermission } from "@/lib/session";
 import { InvitationForm } from "./invitation-form";
 import { RevokeInvitationButton } from "./revoke-invitation-button";
+import { SimpleTable } from "@/components/ui/simple-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.invitations"))("title") };
@@ -32,34 +33,30 @@ export default async function InvitationsPage() {
         {invitations.length === 0 ? (
           <p>{t("admin.invitations.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left">
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{t("admin.invitations.email")}</th>
-                  <th scope="col" className="p-2">{t("admin.invitations.role")}</th>
-                  <th scope="col" className="p-2">{t("admin.invitations.municipality")}</th>
-                  <th scope="col" className="p-2">{t("admin.invitations.invitedBy")}</th>
-                  <th scope="col" className="p-2">{t("admin.invitations.expires")}</th>
-                  <th scope="col" className="p-2"><span className="sr-only">{t("admin.users.actions")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id} className="border-b border-slate-200">
-                    <td className="p-2">{invitation.email}</td>
-                    <td className="p-2">{t(`roles.${invitation.role}`)}</td>
-                    <td className="p-2">{invitation.municipality?.name ?? "—"}</td>
-                    <td className="p-2">{invitation.invitedBy.name}</td>
-                    <td className="p-2">{format.dateTime(invitation.expiresAt, { dateStyle: "medium" })}</td>
-                    <td className="p-2">
-                      <RevokeInvitationButton invitationId={invitation.id} label={t("admin.invitations.revokeLabel", { email: invitation.email })} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable
+            caption={t("admin.invitations.open")}
+            headers={[
+              { label: t("admin.invitations.email") },
+              { label: t("admin.invitations.role") },
+              { label: t("admin.invitations.municipality") },
+              { label: t("admin.invitations.invitedBy") },
+              { label: t("admin.invitations.expires") },
+              { label: t("admin.users.actions"), visuallyHidden: true },
+            ]}
+          >
+            {invitations.map((invitation) => (
+              <tr key={invitation.id} className="border-b border-slate-200">
+                <td className="p-2">{invitation.email}</td>
+                <td className="p-2">{t(`roles.${invitation.role}`)}</td>
+                <td className="p-2">{invitation.municipality?.name ?? "—"}</td>
+                <td className="p-2">{invitation.invitedBy.name}</td>
+                <td className="p-2">{format.dateTime(invitation.expiresAt, { dateStyle: "medium" })}</td>
+                <td className="p-2">
+                  <RevokeInvitationButton invitationId={invitation.id} label={t("admin.invitations.revokeLabel", { email: invitation.email })} />
+                </td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
       </section>
     </div>

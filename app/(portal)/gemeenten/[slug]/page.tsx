@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExperimentList } from "@/components/programme/experiment-list";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
 import { can } from "@/lib/permissions";
@@ -23,7 +24,7 @@ export default async function MunicipalityPage({ params }: PageProps<"/gemeenten
   await requirePermission("portal:read", `/gemeenten/${slug}`);
   const municipality = await loadMunicipality(slug);
   if (!municipality) notFound();
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const t = await getTranslations();
   return (
     <div className="space-y-10">
       <div className="space-y-2">
@@ -40,25 +41,7 @@ export default async function MunicipalityPage({ params }: PageProps<"/gemeenten
         {municipality.experiments.length === 0 ? (
           <p>{t("municipalities.noExperiments")}</p>
         ) : (
-          <ul className="grid gap-4 md:grid-cols-2">
-            {municipality.experiments.map((experiment) => (
-              <li key={experiment.id} className="rounded border border-slate-300 bg-white p-4 shadow-sm">
-                <article className="space-y-2" aria-labelledby={`experiment-${experiment.id}`}>
-                  <h3 id={`experiment-${experiment.id}`} className="font-semibold">
-                    <Link href={`/experimenten/${experiment.slug}`}>{experiment.title}</Link>
-                  </h3>
-                  <p className="text-sm text-slate-700">
-                    {experiment.wijken.length ? `${experiment.wijken.map((wijk) => wijk.name).join(", ")} · ` : ""}
-                    {t("programme.phase")}: {t(`phases.${experiment.phase}`)} · {t("programme.startDate")}:{" "}
-                    <time dateTime={experiment.startDate.toISOString().slice(0, 10)}>
-                      {format.dateTime(experiment.startDate, { dateStyle: "long", timeZone: "UTC" })}
-                    </time>
-                  </p>
-                  <p>{experiment.summary}</p>
-                </article>
-              </li>
-            ))}
-          </ul>
+          <ExperimentList experiments={municipality.experiments} />
         )}
       </section>
 
