@@ -21,7 +21,9 @@ export default async function NewUpdatePage({ searchParams }: PageProps<"/update
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 id="update-editor-heading">{t("newTitle")}</h1>
       {options.experiments.length === 0 ? (
-        <p className="rounded border-l-4 border-amber-700 bg-amber-50 px-4 py-3">{t("noExperiments")}</p>
+        <p role="status" className="rounded border-l-4 border-amber-700 bg-amber-50 px-4 py-3">
+          {user.municipalityId ? t("noExperiments") : t("noMunicipality")}
+        </p>
       ) : (
         <>
           <p className="max-w-3xl">{t("newIntro")}</p>
