@@ -128,6 +128,26 @@ describe("Dutch full-text search", () => {
     expect(xss?.snippet).not.toMatch(/<\/?mark>|<b>/);
   });
 
+  it("leaves Markdown syntax out of the snippet", async () => {
+    const [experiment] = await db.experiment.findMany({ take: 1 });
+    const [author] = await db.user.findMany({ take: 1 });
+    await db.update.create({
+      data: {
+        title: "Opmaak",
+        body: "## Zonneboilers\n\n| a | b |\n| --- | --- |\n| **zonneboilers** op het dak | [meer](https://example.org/x) |",
+        phase: "UITVOERING",
+        status: "PUBLISHED",
+        publishedAt: new Date("2020-01-01"),
+        experimentId: experiment!.id,
+        authorId: author!.id,
+      },
+    });
+    const [row] = (await search({ q: "zonneboiler" })).rows;
+    expect(row?.snippet).toContain(`${HIGHLIGHT_START}zonneboilers${HIGHLIGHT_END}`);
+    expect(row?.snippet).not.toMatch(/\*\*|##|\||\]\(|https:/);
+    expect(row?.snippet).toContain("meer");
+  });
+
   it("survives hostile query strings", async () => {
     for (const q of ['"', "&", "!", ":*", "warmtepomp:*", "a & | ! ( ) :* '", "'; DROP TABLE \"Update\"; --", "\\", "<b>wijk</b>", "\u0000"]) {
       const result = await search({ q });

@@ -12,6 +12,9 @@ import type { ExperimentPhase } from "@/lib/generated/prisma/enums";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 import type { UpdatesTableParams } from "./table-params";
 
+/** Markdown syntax left out of search snippets: link targets, and emphasis, heading, quote, table and code marks. */
+const MARKDOWN_SYNTAX = String.raw`\]\([^)]*\)|[*_#>|\`~\[\]]+`;
+
 /** What the table's SQL needs to know from the database first (see searchUpdates). */
 export type UpdatesTableLookup = {
   /** Ids of the opgaven whose slugs are in params.opgave (unknown slugs left out). */
@@ -153,7 +156,7 @@ export function buildUpdatesTableSql(params: UpdatesTableParams, lookup: Updates
              page."experimentTitle", page."experimentSlug", page."municipalityName", page."municipalitySlug",
              ${tagsOf("_OpgaveToUpdate", "Opgave")} AS opgaven,
              ${tagsOf("_ThemeToUpdate", "Theme")} AS themes,
-             ${query ? Prisma.sql`ts_headline('dutch', left(page.body, 20000), ${query}, ${`MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … ", StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`})` : Prisma.sql`NULL`} AS snippet
+             ${query ? Prisma.sql`ts_headline('dutch', regexp_replace(left(page.body, 20000), ${MARKDOWN_SYNTAX}, ' ', 'g'), ${query}, ${`MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … ", StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`})` : Prisma.sql`NULL`} AS snippet
         FROM (
           SELECT u.id, u.title, u.phase::text AS phase, u.milestone, u."publishedAt", u."commentCount", u."authorId", u.body,
                  e.title AS "experimentTitle", e.slug AS "experimentSlug", m.name AS "municipalityName", m.slug AS "municipalitySlug"

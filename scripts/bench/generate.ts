@@ -39,6 +39,8 @@ export type BusyUpdateSize = { comments: number; appreciations: number };
 
 /** The busy update of the issue: an update page with 300 comments and 50 appreciations. */
 export const BUSY_UPDATE: BusyUpdateSize = { comments: 300, appreciations: 50 };
+/** Comments on the busy update that their authors deleted, besides the visible ones. */
+const BUSY_DELETED = 3;
 
 /** The programme `npm run bench:data` makes. */
 export const FULL_SIZE: BenchSize = {
@@ -331,7 +333,9 @@ const commentsStep: Step = {
  * thread's first comment or one of its replies. About 25 authors from
  * several municipalities, the update's author among them answering often, and
  * the sign-in account a few times (so the page shows its edit and delete
- * buttons). All comments are visible: commentCount equals their number.
+ * buttons). Besides those, three comments were deleted by their authors (a
+ * thread's first comment, a reply someone answered, one nobody answered):
+ * commentCount counts the visible ones only, as the comment service keeps it.
  */
 const busyUpdateStep: Step = {
   name: "drukke update",
@@ -362,35 +366,64 @@ const busyUpdateStep: Step = {
     await insertRows(client, "_OpgaveToUpdate", ["A", "B"], opgaven.map((slug) => [opgaveIds.get(slug)!, id]));
     await insertRows(client, "_ThemeToUpdate", ["A", "B"], random.sample(state.themes, 2).map((theme) => [theme.id, id]));
 
-    // Comments: which ones open a thread (the first always), at most one page of threads.
+    // Comments: `busy.comments` visible ones plus BUSY_DELETED that their authors deleted. Which ones open a
+    // thread (the first always): at most one page of threads, the thread a deleted first comment holds together included.
+    const total = busy.comments + BUSY_DELETED;
     const threadCount = Math.min(COMMENT_THREADS_PER_PAGE, busy.comments);
-    const opens = new Set([0, ...random.sample(Array.from({ length: busy.comments - 1 }, (_, i) => i + 1), threadCount - 1)]);
+    const opens = new Set([0, ...random.sample(Array.from({ length: total - 1 }, (_, i) => i + 1), threadCount - 1)]);
     const others = random.sample(leaders.filter((leader) => leader !== author && leader !== state.signInUserId), 23);
     const pickAuthor = () => (random.chance(0.15) || !others.length ? author : random.chance(0.03) ? state.signInUserId : random.pick(others));
-    type BusyComment = { id: string; author: string };
+    /** `thread`: its index in `threads`; `answers`: how many later replies answer it. */
+    type BusyComment = { id: string; author: string; thread: number; answers: number; at: number; row: Cell[] };
     const threads: { root: BusyComment; members: BusyComment[]; opened: number }[] = [];
     const comments: BusyComment[] = [];
-    const rows: Cell[][] = [];
     // Mean gap: 90 % of the time left up to the data's last day, spread over the comments.
-    const gap = Math.max(10, Math.floor((0.9 * (LAST_DAY - publishedAt)) / 60_000 / busy.comments));
+    const gap = Math.max(10, Math.floor((0.9 * (LAST_DAY - publishedAt)) / 60_000 / total));
     let at = publishedAt;
-    for (let i = 0; i < busy.comments; i++) {
+    for (let i = 0; i < total; i++) {
       at = Math.min(LAST_DAY, at + random.int(5, 2 * gap) * 60_000);
-      const comment = { id: random.id(), author: pickAuthor() };
-      comments.push(comment);
+      const commentId = random.id();
+      const commentAuthor = pickAuthor();
       if (opens.has(i)) {
+        const comment: BusyComment = { id: commentId, author: commentAuthor, thread: threads.length, answers: 0, at, row: [commentId, id, commentAuthor, null, null, composeComment(random, context, false), iso(at), null] };
         threads.push({ root: comment, members: [comment], opened: i });
-        rows.push([comment.id, id, comment.author, null, null, composeComment(random, context, false), iso(at)]);
+        comments.push(comment);
         continue;
       }
-      // Busier and newer threads draw more replies.
-      const thread = threads[random.weighted(threads.map((t) => (1 + t.members.length) / (1 + (i - t.opened) / 40)))]!;
+      // Busier and newer threads draw more replies (the busiest ends up with a few dozen, some with none).
+      const index = random.weighted(threads.map((t) => Math.sqrt(t.members.length) / (1 + (i - t.opened) / 25)));
+      const thread = threads[index]!;
       const replyTo = random.chance(0.6) ? thread.root : random.pick(thread.members);
+      replyTo.answers += 1;
+      const comment: BusyComment = { id: commentId, author: commentAuthor, thread: index, answers: 0, at, row: [commentId, id, commentAuthor, thread.root.id, replyTo.id, composeComment(random, context, true), iso(at), null] };
       thread.members.push(comment);
-      rows.push([comment.id, id, comment.author, thread.root.id, replyTo.id, composeComment(random, context, true), iso(at)]);
+      comments.push(comment);
     }
-    state.counts.busyComments = await insertRows(client, "Comment", ["id", "updateId", "authorId", "parentId", "replyToId", "body", "createdAt"], rows);
-    state.counts.busyThreads = threads.length;
+
+    // Deleted by their authors (deletedAt, the text emptied, as the app does): a thread's first comment with
+    // replies ("verwijderd" holds the thread together), a reply that a later reply answers (its quote says
+    // "verwijderd") and a reply nobody answered (gone from the page). Never one of the last comments: those
+    // are dropped instead when a small programme lacks one of the kinds, so exactly `busy.comments` stay visible.
+    const early = comments.slice(0, Math.max(0, total - BUSY_DELETED));
+    const deleted = new Set<BusyComment>();
+    const isRoot = (comment: BusyComment) => threads[comment.thread]!.root === comment;
+    const goneRoot = early.filter((comment) => isRoot(comment) && threads[comment.thread]!.members.length >= 3);
+    if (goneRoot.length) deleted.add(random.pick(goneRoot));
+    const elsewhere = early.filter((comment) => !isRoot(comment) && ![...deleted].some((gone) => gone.thread === comment.thread));
+    const answered = elsewhere.filter((comment) => comment.answers > 0);
+    if (answered.length) deleted.add(random.pick(answered));
+    const unanswered = elsewhere.filter((comment) => comment.answers === 0 && !deleted.has(comment));
+    if (unanswered.length && deleted.size < BUSY_DELETED) deleted.add(random.pick(unanswered));
+    const kept = comments.slice(0, total - (BUSY_DELETED - deleted.size));
+    for (const comment of deleted) {
+      comment.row[5] = "";
+      comment.row[7] = iso(Math.min(LAST_DAY, comment.at + random.int(10, 24 * 60) * 60_000));
+    }
+    const visible = kept.filter((comment) => !deleted.has(comment));
+    const inserted = await insertRows(client, "Comment", ["id", "updateId", "authorId", "parentId", "replyToId", "body", "createdAt", "deletedAt"], kept.map((comment) => comment.row));
+    state.counts.busyComments = inserted - deleted.size;
+    state.counts.busyDeleted = deleted.size;
+    state.counts.busyThreads = new Set(kept.map((comment) => comment.thread)).size;
 
     // "Nuttig": distinct people, a fifth on the update, the rest on comments (first comments of threads more often), never their own.
     // The sign-in account is the last one, on a comment: the page then shows a mark of the reader's own.
@@ -406,14 +439,17 @@ const busyUpdateStep: Step = {
         marks.push([random.id(), user, id, null, markedAt]);
         return;
       }
-      const theirs = comments.filter((comment) => comment.author !== user);
+      const theirs = visible.filter((comment) => comment.author !== user);
       if (!theirs.length) return;
       const target = theirs[random.weighted(theirs.map((comment) => (roots.has(comment.id) ? 4 : 1)))]!;
       marks.push([random.id(), user, null, target.id, markedAt]);
     });
     state.counts.busyAppreciations = await insertRows(client, "Appreciation", ["id", "userId", "updateId", "commentId", "createdAt"], marks);
     state.busyUpdateId = id;
-    return `${id}: ${state.counts.busyComments} reacties in ${threads.length} draden, ${onUpdate}× nuttig op de update en ${marks.length - onUpdate}× op reacties`;
+    return (
+      `${id}: ${state.counts.busyComments} zichtbare reacties (en ${deleted.size} verwijderd) in ${state.counts.busyThreads} draden, ` +
+      `${onUpdate}× nuttig op de update en ${marks.length - onUpdate}× op reacties`
+    );
   },
 };
 
