@@ -42,7 +42,6 @@ export async function searchUpdates(params: UpdatesTableParams) {
 export type UpdatesTableResult = Awaited<ReturnType<typeof searchUpdates>>;
 export type UpdatesTableRow = UpdatesTableResult["rows"][number];
 
-/** The options of the table's filters. */
 /** Above this many experiments the experiment filter lists only those of the chosen municipalities. */
 export const EXPERIMENT_OPTIONS_LIMIT = 60;
 
