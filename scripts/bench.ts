@@ -91,12 +91,13 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const noBenchData = () => fail("Deze database heeft geen benchgegevens. Maak ze eerst: npm run bench:data");
-/** The marker, if its data serves this bench; otherwise the process ends with what to do. */
+const NO_BENCH_DATA = "Deze database heeft geen benchgegevens. Maak ze eerst: npm run bench:data";
+const noBenchData = () => fail(NO_BENCH_DATA);
+/** The marker, if its data serves this bench; otherwise an error that says what to do. */
 function usableMarker(marker: BenchMarker | null): BenchMarker {
-  if (!marker) return noBenchData();
+  if (!marker) throw new Error(NO_BENCH_DATA);
   const problem = benchMarkerProblem(marker);
-  if (problem) fail(problem);
+  if (problem) throw new Error(problem);
   return marker;
 }
 
@@ -166,7 +167,11 @@ if (benchUrl) {
     await check.end().catch(() => {});
     await database.close();
   }
-  usableMarker(marker);
+  try {
+    usableMarker(marker);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   say("De productieserver start (bouwt eerst als de code veranderde; dat kan minuten duren)…");
   const started = performance.now();
   server = await startServer({ dataDir, say }).catch((error: Error) => fail(error.message));
@@ -222,18 +227,20 @@ try {
   // The busy update (bench:data's last step), as the bench data has it.
   const busyId = marker.busyUpdateId!;
   const busy = (
-    await client.query<{ commentCount: number; visible: number; onUpdate: number; onComments: number }>(
+    await client.query<{ commentCount: number; visible: number; gone: number; onUpdate: number; onComments: number }>(
       `SELECT u."commentCount",
               (SELECT count(*) FROM "Comment" c WHERE c."updateId" = u.id AND c."deletedAt" IS NULL AND c."hiddenAt" IS NULL)::int AS visible,
+              (SELECT count(*) FROM "Comment" c WHERE c."updateId" = u.id AND (c."deletedAt" IS NOT NULL OR c."hiddenAt" IS NOT NULL))::int AS gone,
               (SELECT count(*) FROM "Appreciation" a WHERE a."updateId" = u.id)::int AS "onUpdate",
               (SELECT count(*) FROM "Appreciation" a JOIN "Comment" c ON c.id = a."commentId" WHERE c."updateId" = u.id)::int AS "onComments"
          FROM "Update" u WHERE u.id = $1 AND u.status = 'PUBLISHED'`,
       [busyId],
     )
   ).rows[0];
-  if (!busy) fail(`De drukke update ${busyId} staat niet (meer) gepubliceerd in de database. Maak de benchgegevens opnieuw: npm run bench:data -- --force`);
+  // (Thrown, not fail(): the finally below stops the server.)
+  if (!busy) throw new Error(`De drukke update ${busyId} staat niet (meer) gepubliceerd in de database. Maak de benchgegevens opnieuw: npm run bench:data -- --force`);
   if (busy.commentCount !== busy.visible) say(`Let op: de drukke update heeft commentCount ${busy.commentCount} maar ${busy.visible} zichtbare reacties.`);
-  say(`Drukke update ${busyId}: ${busy.visible} reacties, ${busy.onUpdate}× nuttig op de update en ${busy.onComments}× op reacties.`);
+  say(`Drukke update ${busyId}: ${busy.visible} zichtbare reacties (en ${busy.gone} verwijderd), ${busy.onUpdate}× nuttig op de update en ${busy.onComments}× op reacties.`);
   const scenarios: Scenario[] = [
     { name: "updates: standaard", path: "/updates", targets: TABLE_TARGETS, bare: table(""), explain: "table" },
     { name: "updates: filter", path: `/updates?${filterQuery}`, targets: TABLE_TARGETS, bare: table(filterQuery), explain: "table" },
