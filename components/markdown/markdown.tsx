@@ -1,4 +1,4 @@
-import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import type { ComponentPropsWithoutRef, ReactElement, ReactNode } from "react";
 import ReactMarkdown, { type Components, type ExtraProps } from "react-markdown";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
@@ -168,6 +168,30 @@ function components(labels: MarkdownLabels, idPrefix: string, topLevel: 2 | 3 | 
   };
 }
 
+/**
+ * Parsing and sanitising is the costly part of showing Markdown, and the same
+ * texts are shown again and again (an update page with 300 comments). React
+ * elements are immutable, so the parsed tree of a text is kept and reused, a
+ * bounded number of texts, least recently used out first.
+ */
+const CACHE_ENTRIES = 2_000;
+const CACHE_MAX_SOURCE = 20_000;
+const parsedCache = new Map<string, ReactElement>();
+
+function parsed(key: string, source: string, render: () => ReactElement): ReactElement {
+  if (source.length > CACHE_MAX_SOURCE) return render();
+  const hit = parsedCache.get(key);
+  if (hit) {
+    parsedCache.delete(key);
+    parsedCache.set(key, hit);
+    return hit;
+  }
+  const element = render();
+  parsedCache.set(key, element);
+  if (parsedCache.size > CACHE_ENTRIES) parsedCache.delete(parsedCache.keys().next().value!);
+  return element;
+}
+
 export function Markdown({
   children,
   labels,
@@ -185,21 +209,21 @@ export function Markdown({
   topHeadingLevel?: 2 | 3 | 4 | 5;
 }) {
   const words = { ...defaultMarkdownLabels, ...labels };
+  const key = JSON.stringify([idPrefix, topHeadingLevel, words, children]);
   return (
     <div className={cx("space-y-4 break-words", className)}>
-      <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
-        remarkRehypeOptions={{
+      {parsed(key, children, () => ReactMarkdown({
+        remarkPlugins: [remarkGfm],
+        remarkRehypeOptions: {
           // Ids get their prefix from the sanitizer, once (see the link component).
           clobberPrefix: "",
           footnoteLabel: words.footnotes,
           footnoteBackLabel: (referenceIndex: number) => `${words.footnoteBack} (${referenceIndex + 1})`,
-        }}
-        rehypePlugins={[[rehypeSanitize, { ...defaultSchema, clobberPrefix: idPrefix }]]}
-        components={components(words, idPrefix, topHeadingLevel)}
-      >
-        {children}
-      </ReactMarkdown>
+        },
+        rehypePlugins: [[rehypeSanitize, { ...defaultSchema, clobberPrefix: idPrefix }]],
+        components: components(words, idPrefix, topHeadingLevel),
+        children,
+      }))}
     </div>
   );
 }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Comment_replyToId_idx" ON "Comment"("replyToId");
+
