@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { COMMENT_THREADS_PER_PAGE } from "@/lib/comments/schema";
 
 // Every SQL statement the app's Prisma client sends is counted while `counting` is on.
 const log = vi.hoisted(() => ({ counting: false, queries: [] as string[] }));
@@ -116,8 +117,8 @@ describe("queries for an update page", () => {
     expect(few.queries.length).toBeGreaterThan(0);
     expect(many.queries.length).toBe(few.queries.length);
 
-    // And the large page is really loaded: 50 threads (of 60) with their replies, counts and names.
-    expect(many.comments?.threads).toHaveLength(50);
+    // And the large page is really loaded: the first page of threads (of 60) with their replies, counts and names.
+    expect(many.comments?.threads).toHaveLength(COMMENT_THREADS_PER_PAGE);
     expect(many.comments?.nextCursor).not.toBeNull();
     expect(many.comments?.threads[0]?.replies.length).toBe(3); // one deleted reply nobody answered is left out
     expect(many.comments?.threads[1]?.replies.length).toBe(4);

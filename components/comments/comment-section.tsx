@@ -15,7 +15,7 @@ import { LoadMore } from "./load-more";
 
 /**
  * How many threads the page shows, from its `?reacties=` parameter: a
- * multiple of the page size (50), at least one page, at most COMMENT_THREADS_MAX.
+ * multiple of the page size (COMMENT_THREADS_PER_PAGE), at least one page, at most COMMENT_THREADS_MAX.
  */
 export function threadsToShow(parameter: string | string[] | undefined): number {
   const value = Number(Array.isArray(parameter) ? parameter[0] : parameter);
@@ -45,7 +45,7 @@ export type CommentSectionProps = {
 /**
  * The comments under an update: a heading with the count, the threads oldest
  * first as an ordered list of articles, each with its replies in a nested,
- * labelled list; "Meer reacties laden" past the first 50 threads; the form
+ * labelled list; "Meer reacties laden" past the first page of threads; the form
  * to write a new comment at the end. Server-rendered; the buttons and forms
  * are small client islands.
  */

@@ -3,7 +3,7 @@ import { z } from "zod";
 /** Longest comment, in characters (line breaks count as one). */
 export const COMMENT_BODY_MAX = 10_000;
 /** Threads per page of the comment list. */
-export const COMMENT_THREADS_PER_PAGE = 50;
+export const COMMENT_THREADS_PER_PAGE = 25;
 
 const id = z.string().trim().min(1).max(100);
 
