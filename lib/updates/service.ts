@@ -33,10 +33,9 @@ export function visibleUpdatesWhere(actor: Actor): Prisma.UpdateWhereInput {
 
 /** Checks the chosen opgaven and themes exist and are not archived. */
 async function checkTaxonomies(tx: Tx, input: UpdateInput) {
-  const [opgaven, themes] = await Promise.all([
-    tx.opgave.findMany({ where: { id: { in: input.opgaveIds }, archivedAt: null }, select: { id: true, name: true } }),
-    tx.theme.findMany({ where: { id: { in: input.themeIds }, archivedAt: null }, select: { id: true, name: true } }),
-  ]);
+  // One after the other: a transaction has one connection.
+  const opgaven = await tx.opgave.findMany({ where: { id: { in: input.opgaveIds }, archivedAt: null }, select: { id: true, name: true } });
+  const themes = await tx.theme.findMany({ where: { id: { in: input.themeIds }, archivedAt: null }, select: { id: true, name: true } });
   const fieldErrors: Record<string, string[]> = {};
   if (opgaven.length !== new Set(input.opgaveIds).size) fieldErrors.opgaveIds = ["update.opgaveUnknown"];
   if (themes.length !== new Set(input.themeIds).size) fieldErrors.themeIds = ["update.themeUnknown"];
