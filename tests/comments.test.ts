@@ -333,6 +333,19 @@ describe("mentions", () => {
     expect(html).not.toMatch(/<img|<a /i);
   });
 
+  it("tells someone newly mentioned in an edit, once", async () => {
+    // Someone with no part in the discussion yet (no other notification about this comment).
+    const newcomer = await createUser({ name: "Gerrit Nieuw" });
+    const comment = await postOk(member, { body: "Eerste versie zonder naam" });
+    const mentionsOf = () => db.notification.count({ where: { userId: newcomer.id, commentId: comment.id, kind: "MENTION" } });
+    expect(await mentionsOf()).toBe(0);
+    const withMention = `Tweede versie voor ${mentionToken({ id: newcomer.id, name: "Gerrit" })}`;
+    expect(await editComment({ actor: member, input: { commentId: comment.id, body: withMention } })).toMatchObject({ ok: true });
+    expect(await mentionsOf()).toBe(1);
+    expect(await editComment({ actor: member, input: { commentId: comment.id, body: `${withMention}, nogmaals` } })).toMatchObject({ ok: true });
+    expect(await mentionsOf()).toBe(1);
+  });
+
   it("stores mentions of members and shows their names", async () => {
     const body = `Dag ${mentionToken({ id: otherMember.id, name: "Cor" })} en ${mentionToken({ id: coordinator.id, name: "Els" })}`;
     const comment = await postOk(member, { body });

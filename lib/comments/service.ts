@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { onCommentPosted } from "@/lib/notifications/events";
+import { onCommentMentionsChanged, onCommentPosted } from "@/lib/notifications/events";
 import { can, type Actor } from "@/lib/permissions";
 import { parseMentions } from "./mentions";
 import { deleteCommentSchema, editCommentSchema, postCommentSchema } from "./schema";
@@ -163,6 +163,8 @@ export async function editComment({ actor, input }: { actor: Actor | null; input
     if (mentionedUserIds.length) {
       await tx.mention.createMany({ data: mentionedUserIds.map((userId) => ({ commentId: existing.id, userId })), skipDuplicates: true });
     }
+    // Someone newly mentioned by the edit is told, once.
+    await onCommentMentionsChanged(tx, { commentId: existing.id, updateId: existing.updateId, authorId: actor.id, mentionedUserIds });
     return ok({ id: existing.id, updateId: existing.updateId });
   });
 }

@@ -156,6 +156,21 @@ export async function onCommentPosted(tx: Tx, event: CommentPostedEvent): Promis
   await notify(tx, { recipients, actorId: event.authorId, update, commentId: event.commentId, commentBody: comment?.body ?? null });
 }
 
+/** People mentioned in an edited comment who have not been notified about that comment yet get a MENTION. */
+export async function onCommentMentionsChanged(
+  tx: Tx,
+  event: { commentId: string; updateId: string; authorId: string; mentionedUserIds: string[] },
+): Promise<void> {
+  if (event.mentionedUserIds.length === 0) return;
+  const update = await tx.update.findUnique({ where: { id: event.updateId }, select: { id: true, title: true, authorId: true } });
+  const comment = await tx.comment.findUnique({ where: { id: event.commentId }, select: { body: true } });
+  if (!update) return;
+  const recipients = new Recipients(event.authorId);
+  for (const userId of event.mentionedUserIds) recipients.offer(userId, "MENTION");
+  // notify() skips whoever already has a notification about this comment.
+  await notify(tx, { recipients, actorId: event.authorId, update, commentId: event.commentId, commentBody: comment?.body ?? null });
+}
+
 export async function onUpdatePublished(tx: Tx, event: UpdatePublishedEvent): Promise<void> {
   // Authors follow their own updates.
   await followTarget(tx, event.authorId, "UPDATE", event.updateId);
