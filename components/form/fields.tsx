@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 import { useFieldErrors, useFormState } from "./action-form";
 
@@ -46,30 +46,39 @@ function FieldShell({
   );
 }
 
-function describedBy(id: string, hint: unknown, errors: string[]) {
-  return [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+type FieldProps = { name: string; label: string; hint?: ReactNode; required?: boolean };
+
+/** What every control in a field shares: its id, its errors, and the attributes that tie them together. */
+function useControl({ name, hint, required = true }: FieldProps) {
+  const id = useId();
+  const errors = useFieldErrors(name);
+  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return {
+    errors,
+    control: { id, name, required, "aria-invalid": errors.length > 0 || undefined, "aria-describedby": describedBy, className: controlClass },
+  };
 }
 
-export function TextField({
+export function TextField({ name, label, hint, required = true, ...input }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
+  const { errors, control } = useControl({ name, label, hint, required });
+  return (
+    <FieldShell id={control.id} label={label} hint={hint} required={required} errors={errors}>
+      <input {...control} {...input} />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
   name,
   label,
   hint,
   required = true,
-  ...input
-}: { name: string; label: string; hint?: ReactNode; required?: boolean } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
-  const id = useId();
-  const errors = useFieldErrors(name);
+  ...textarea
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
+  const { errors, control } = useControl({ name, label, hint, required });
   return (
-    <FieldShell id={id} label={label} hint={hint} required={required} errors={errors}>
-      <input
-        id={id}
-        name={name}
-        required={required}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        className={controlClass}
-        {...input}
-      />
+    <FieldShell id={control.id} label={label} hint={hint} required={required} errors={errors}>
+      <textarea {...control} {...textarea} />
     </FieldShell>
   );
 }
@@ -82,27 +91,11 @@ export function SelectField({
   options,
   placeholder,
   ...select
-}: {
-  name: string;
-  label: string;
-  hint?: ReactNode;
-  required?: boolean;
-  options: { value: string; label: string }[];
-  placeholder?: string;
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
-  const id = useId();
-  const errors = useFieldErrors(name);
+}: FieldProps & { options: { value: string; label: string }[]; placeholder?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
+  const { errors, control } = useControl({ name, label, hint, required });
   return (
-    <FieldShell id={id} label={label} hint={hint} required={required} errors={errors}>
-      <select
-        id={id}
-        name={name}
-        required={required}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        className={controlClass}
-        {...select}
-      >
+    <FieldShell id={control.id} label={label} hint={hint} required={required} errors={errors}>
+      <select {...control} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

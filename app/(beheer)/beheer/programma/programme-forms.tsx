@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState, type TextareaHTMLAttributes } from "react";
+import { useEffect, useId, useState } from "react";
 import { ActionForm, useFieldErrors, useFormState } from "@/components/form/action-form";
-import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
 import {
   createExperimentAction,
   createMunicipalityAction,
@@ -31,9 +31,6 @@ export type ExperimentValues = {
 };
 export type MunicipalityChoice = { id: string; name: string; wijken: { id: string; name: string }[] };
 export type LeaderChoice = { id: string; name: string; municipalityId: string | null };
-
-const textareaClass =
-  "block w-full rounded border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:border-2";
 
 function SlugField({ defaultValue }: { defaultValue?: string }) {
   const t = useTranslations("admin.programme");
@@ -193,45 +190,6 @@ function ExperimentFields({
       <SelectField name="phase" label={t("phase")} options={phases} defaultValue={experiment?.phase ?? phases[0]?.value} />
       <TextField name="startDate" type="date" label={t("startDate")} hint={t("startDateHint")} defaultValue={experiment?.startDate} />
     </>
-  );
-}
-
-function TextAreaField({
-  name,
-  label,
-  hint,
-  ...textarea
-}: { name: string; label: string; hint?: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
-  const id = useId();
-  const errors = useFieldErrors(name);
-  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-semibold text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </div>
-      ) : null}
-      {errors.length ? (
-        <div id={`${id}-error`} className="text-sm font-semibold text-red-800">
-          {errors.map((error) => (
-            <p key={error}>{error}</p>
-          ))}
-        </div>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        required
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy}
-        className={textareaClass}
-        {...textarea}
-      />
-    </div>
   );
 }
 
