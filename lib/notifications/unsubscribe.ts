@@ -62,6 +62,8 @@ export function verifyUnsubscribeToken(token: string, options: { now?: Date; sec
   if (!/^[A-Za-z0-9_-]+$/.test(payload) || !/^[A-Za-z0-9_-]+$/.test(signature)) return { ok: false, reason: "invalid" };
   const expected = sign(payload, secret(options.secret));
   const given = Buffer.from(signature, "base64url");
+  // Only the canonical spelling counts: base64url's last character carries spare bits.
+  if (given.toString("base64url") !== signature) return { ok: false, reason: "invalid" };
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "invalid" };
   let data: z.infer<typeof payloadSchema>;
   try {
