@@ -140,7 +140,8 @@ export async function listRevisions(actor: Actor, updateId: string) {
       id: true,
       title: true,
       revisions: {
-        orderBy: { createdAt: "asc" },
+        // cuid ids grow with time: they order revisions saved in the same millisecond.
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, title: true, body: true, phase: true, milestone: true, opgaven: true, themes: true, createdAt: true, editor: { select: { name: true } } },
       },
     },
