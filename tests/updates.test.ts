@@ -131,6 +131,24 @@ describe("writing updates", () => {
   });
 });
 
+describe("images in an update", () => {
+  it("ties the author's own uploads shown in the body to the update, and nobody else's", async () => {
+    const upload = (uploaderId: string) =>
+      db.upload.create({
+        data: { uploaderId, storageKey: `2026/11/c${unique()}x.png`, contentType: "image/png", byteSize: 10, width: 1, height: 1 },
+      });
+    const mine = await upload(author.id);
+    const theirs = await upload(colleague.id);
+    const result = await saveUpdate({
+      actor: author,
+      input: input({ body: `Foto: ![](/beelden/${mine.id}) en ![](/beelden/${theirs.id})`, intent: "save" }),
+    });
+    if (!result.ok) throw new Error("save failed");
+    expect((await db.upload.findUniqueOrThrow({ where: { id: mine.id } })).updateId).toBe(result.data.id);
+    expect((await db.upload.findUniqueOrThrow({ where: { id: theirs.id } })).updateId).toBeNull();
+  });
+});
+
 describe("editing and withdrawing", () => {
   let updateId: string;
 

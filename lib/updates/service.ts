@@ -42,6 +42,18 @@ async function checkTaxonomies(tx: Tx, input: UpdateInput) {
   return { opgaven, themes, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : null };
 }
 
+/** Ids of uploaded images the body shows (`/beelden/<id>`). */
+export function imageIdsIn(body: string): string[] {
+  return [...new Set([...body.matchAll(/\/beelden\/([a-z0-9]{10,40})\b/g)].map((match) => match[1]!))];
+}
+
+/** Ties the actor's own uploads that the body shows to the update (they were uploaded before it existed). */
+async function linkUploads(tx: Tx, updateId: string, actorId: string, body: string) {
+  const ids = imageIdsIn(body);
+  if (ids.length === 0) return;
+  await tx.upload.updateMany({ where: { id: { in: ids }, uploaderId: actorId, updateId: null }, data: { updateId } });
+}
+
 function recordRevision(tx: Tx, updateId: string, editorId: string, input: UpdateInput, names: { opgaven: { name: string }[]; themes: { name: string }[] }) {
   return tx.updateRevision.create({
     data: {
@@ -110,6 +122,7 @@ export async function saveUpdate({
         },
         select: { id: true, status: true },
       });
+      await linkUploads(tx, created.id, actor.id, data.body);
       if (publish) {
         await recordRevision(tx, created.id, actor.id, data, taxonomies);
         await onUpdatePublished(tx, { updateId: created.id, authorId: actor.id });
@@ -131,6 +144,7 @@ export async function saveUpdate({
       },
       select: { id: true, status: true },
     });
+    await linkUploads(tx, updated.id, actor.id, data.body);
     if (updated.status === "PUBLISHED") await recordRevision(tx, updated.id, actor.id, data, taxonomies);
     if (publish) {
       const { authorId } = await tx.update.findUniqueOrThrow({ where: { id: updated.id }, select: { authorId: true } });
