@@ -6,6 +6,7 @@
  * (locks in the database). The timers do not keep the process alive.
  */
 import { deliverQueued } from "@/lib/email/queue";
+import { deleteUnusedUploads } from "@/lib/uploads/cleanup";
 import { runDigest } from "./digest";
 
 export const SCHEDULER_INTERVAL_MS = 15 * 60 * 1000;
@@ -19,6 +20,8 @@ async function tick() {
   try {
     const result = await runDigest({ now: new Date(), deliver: false });
     const delivery = await deliverQueued();
+    const uploadsRemoved = await deleteUnusedUploads();
+    if (uploadsRemoved) console.info(`[beelden] ${uploadsRemoved} ongebruikte afbeelding(en) van meer dan een week oud verwijderd`);
     if (result.emails || delivery.sent || delivery.failed || delivery.outbox) {
       console.info(
         `[meldingen] overzichten: ${result.emails} e-mail(s) voor ${result.people} persoon/personen; bezorgd: ${delivery.sent + delivery.outbox}, mislukt: ${delivery.failed}`,
