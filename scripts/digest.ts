@@ -65,6 +65,10 @@ try {
       `${result.settled} melding(en) zonder e-mail afgehandeld; bezorgd: ${(delivery?.sent ?? 0) + (delivery?.outbox ?? 0)}` +
       `${delivery?.outbox ? " (in de outbox: geen SMTP_URL)" : ""}, mislukt: ${delivery?.failed ?? 0} — ${Math.round(performance.now() - started)} ms.`,
   );
+  // The same housekeeping the in-server scheduler does.
+  const { deleteUnusedUploads } = await import("../lib/uploads/cleanup");
+  const removed = await deleteUnusedUploads();
+  if (removed) say(`${removed} ongebruikte afbeelding(en) van meer dan een week oud verwijderd.`);
   await db.$disconnect();
 } catch (error) {
   console.error(`[koppelkans] Het overzicht maken mislukte: ${(error as Error).message}`);
