@@ -210,22 +210,24 @@ export async function getMunicipalityForEdit(actor: Actor, id: string) {
   });
 }
 
+/** The fields of an experiment its edit form shows (and the audit log compares). */
+export const experimentFormSelect = {
+  title: true,
+  slug: true,
+  summary: true,
+  municipalityId: true,
+  phase: true,
+  startDate: true,
+  wijken: { select: { id: true } },
+  leaders: { select: { id: true } },
+} as const;
+
 /** One experiment with the ids of its wijken and leaders, for its edit page. */
 export async function getExperimentForEdit(actor: Actor, id: string) {
   if (!can(actor, "programme:manage")) return null;
   const experiment = await db.experiment.findUnique({
     where: { id },
-    select: {
-      id: true,
-      title: true,
-      slug: true,
-      summary: true,
-      municipalityId: true,
-      phase: true,
-      startDate: true,
-      wijken: { select: { id: true } },
-      leaders: { select: { id: true } },
-    },
+    select: { id: true, ...experimentFormSelect },
   });
   if (!experiment) return null;
   const { wijken, leaders, ...rest } = experiment;

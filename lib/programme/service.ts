@@ -13,6 +13,7 @@ import {
   wijkUpdateSchema,
   type ExperimentInput,
 } from "./schema";
+import { experimentFormSelect } from "./queries";
 
 // Coordinators and admins keep the programme's municipalities, wijken and
 // experiments. Like lib/accounts/service.ts: one options object
@@ -232,19 +233,7 @@ export async function updateExperiment({ actor, input }: { actor: Actor | null; 
   if (!parsed.success) return invalid(parsed.error);
   const { experimentId, ...experiment } = parsed.data;
   const { wijkIds, leaderIds, ...fields } = experiment;
-  const before = await db.experiment.findUnique({
-    where: { id: experimentId },
-    select: {
-      title: true,
-      slug: true,
-      summary: true,
-      municipalityId: true,
-      phase: true,
-      startDate: true,
-      wijken: { select: { id: true } },
-      leaders: { select: { id: true } },
-    },
-  });
+  const before = await db.experiment.findUnique({ where: { id: experimentId }, select: experimentFormSelect });
   if (!before) return fail("programme.experimentNotFound");
   const { wijken, leaders, startDate, ...unchangedShape } = before;
   const previous = {
