@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetEmailTransport } from "@/lib/email/send";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { runDigest } from "@/lib/notifications/digest";
 import { digestEmail } from "@/lib/notifications/email";
 import { createUser, passwordHashFor, unique } from "./support/factories";
-import { TEST_SECRET, createPublishedUpdate, notificationsOf, postComment, setAllPreferences, setPreference } from "./support/notification-fixtures";
+import { createPublishedUpdate, notificationsOf, postComment, setAllPreferences, setPreference, useOutboxForNotifications,
+} from "./support/notification-fixtures";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -17,17 +17,7 @@ function later(ms = 30 * DAY) {
   return new Date(clock);
 }
 
-beforeAll(() => {
-  process.env.APP_URL = "https://koppelkans.test";
-  process.env.NEXTAUTH_SECRET = TEST_SECRET;
-  delete process.env.SMTP_URL;
-  resetEmailTransport();
-});
-
-beforeEach(() => {
-  // Outbox delivery prints every message.
-  vi.spyOn(console, "info").mockImplementation(() => {});
-});
+useOutboxForNotifications();
 
 describe("digest text", () => {
   it("groups per update, counts per kind and caps each group at three lines with 'en nog N meer'", () => {

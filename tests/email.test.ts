@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startSmtpServer } from "./support/smtp";
+import { decodedBody, startSmtpServer } from "./support/smtp";
 import { createInvitation } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
 import { resetEmailTransport, sendEmail } from "@/lib/email/send";
@@ -92,16 +92,6 @@ describe("SMTP mode", () => {
     resetEmailTransport();
   });
 
-  /** The decoded body of a received message (nodemailer uses quoted-printable for non-ASCII text). */
-  function decodedBody(raw: string): string {
-    const body = raw.slice(raw.indexOf("\r\n\r\n") + 4);
-    return /content-transfer-encoding:\s*quoted-printable/i.test(raw)
-      ? Buffer.from(
-          body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-          "latin1",
-        ).toString("utf8")
-      : body;
-  }
 
   it("delivers an invitation to the SMTP server and marks it sent", async () => {
     const coordinator = await createActor("COORDINATOR");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startSmtpServer } from "./support/smtp";
+import { decodedBody, startSmtpServer } from "./support/smtp";
 import { db } from "@/lib/db";
 import { deliverQueued } from "@/lib/email/queue";
 import { resetEmailTransport } from "@/lib/email/send";
@@ -24,17 +24,6 @@ function headersOf(raw: string): Map<string, string> {
   );
 }
 
-/** The decoded body (nodemailer uses quoted-printable for non-ASCII text). */
-function bodyOf(raw: string): string {
-  const body = raw.slice(raw.indexOf("\r\n\r\n") + 4);
-  return /content-transfer-encoding:\s*quoted-printable/i.test(raw)
-    ? Buffer.from(
-        body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-        "latin1",
-      ).toString("utf8")
-    : body;
-}
-
 /** A MIME encoded-word subject (=?UTF-8?Q?…?=) as text. */
 function decodeSubject(value: string): string {
   return value.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=\s*/gi, (_match, mode: string, text: string) =>
@@ -52,7 +41,7 @@ function expectUnsubscribeHeaders(raw: string, userId: string) {
   const token = listUnsubscribe!.slice(listUnsubscribe!.lastIndexOf("/") + 1, -1);
   expect(verifyUnsubscribeToken(token)).toMatchObject({ ok: true, userId });
   // The same link is in the text, for people.
-  expect(bodyOf(raw)).toContain(`${APP_URL}/afmelden/${token}`);
+  expect(decodedBody(raw)).toContain(`${APP_URL}/afmelden/${token}`);
 }
 
 beforeAll(async () => {
@@ -93,7 +82,7 @@ describe("notification email over SMTP", () => {
     const message = smtp.received[0]!;
     expect(message.to).toEqual([author.email]);
     expect(decodeSubject(headersOf(message.raw).get("subject")!)).toBe("Koppelkans: Bert (demo) reageerde op je update ‘Eigenwijcks in Crabbehof’");
-    expect(bodyOf(message.raw)).toContain(`${APP_URL}/updates/${update.id}#reactie-${comment.id}`);
+    expect(decodedBody(message.raw)).toContain(`${APP_URL}/updates/${update.id}#reactie-${comment.id}`);
     expectUnsubscribeHeaders(message.raw, author.id);
 
     const row = await db.emailMessage.findFirstOrThrow({ where: { to: author.email } });
@@ -113,7 +102,7 @@ describe("notification email over SMTP", () => {
     expect(mine).toHaveLength(1);
     const raw = mine[0]!.raw;
     expect(decodeSubject(headersOf(raw).get("subject")!)).toBe("Dagoverzicht Koppelkans: 4 meldingen");
-    const body = bodyOf(raw);
+    const body = decodedBody(raw);
     expect(body).toContain("4 nieuwe reacties op ‘Plutolaan’");
     expect(body).toContain("en nog 1 meer");
     expectUnsubscribeHeaders(raw, reader.id);

@@ -1,7 +1,6 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { deliverQueued, listUnsubscribeHeaders } from "@/lib/email/queue";
-import { resetEmailTransport } from "@/lib/email/send";
 import { follow, unfollow } from "@/lib/follows/service";
 import { isFollowing, listFollows } from "@/lib/follows/queries";
 import { onCommentPosted, onUpdatePublished } from "@/lib/notifications/events";
@@ -12,7 +11,6 @@ import { isNewComment, newCommentCounts, recordVisit } from "@/lib/notifications
 import { saveUpdate, withdrawUpdate } from "@/lib/updates/service";
 import { actorOf, createActor, createMunicipality, createUser } from "./support/factories";
 import {
-  TEST_SECRET,
   createExperiment,
   createOpgave,
   createPublishedUpdate,
@@ -20,18 +18,10 @@ import {
   notificationsOf,
   postComment,
   setPreference,
+  useOutboxForNotifications,
 } from "./support/notification-fixtures";
 
-beforeAll(() => {
-  process.env.APP_URL = "https://koppelkans.test";
-  process.env.NEXTAUTH_SECRET = TEST_SECRET;
-  delete process.env.SMTP_URL;
-  resetEmailTransport();
-});
-
-beforeEach(() => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-});
+useOutboxForNotifications();
 
 describe("onCommentPosted: who gets what", () => {
   it("tells the update's author, never the commenter, and makes the commenter follow the thread", async () => {

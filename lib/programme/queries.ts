@@ -58,6 +58,9 @@ const updateSummarySelect = {
   themes: { select: tagSelect, orderBy: { sortOrder: "asc" } },
 } as const;
 
+/** What every experiment card and page shows of an experiment. */
+const experimentFactsSelect = { id: true, title: true, slug: true, summary: true, phase: true, startDate: true } as const;
+
 /** Newest first; the id breaks ties so the order is stable. */
 const newestFirst = [{ publishedAt: "desc" }, { id: "desc" }] as const;
 
@@ -79,15 +82,7 @@ export async function getMunicipalityPage(slug: string) {
         wijken: { orderBy: { name: "asc" }, select: { id: true, name: true, cbsCode: true } },
         experiments: {
           orderBy: { title: "asc" },
-          select: {
-            id: true,
-            title: true,
-            slug: true,
-            summary: true,
-            phase: true,
-            startDate: true,
-            wijken: { orderBy: { name: "asc" }, select: { id: true, name: true } },
-          },
+          select: { ...experimentFactsSelect, wijken: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
         },
         users: {
           where: { role: "PROJECT_LEADER", blockedAt: null },
@@ -119,12 +114,7 @@ export async function getExperimentPage(slug: string) {
     db.experiment.findUnique({
       where: { slug },
       select: {
-        id: true,
-        title: true,
-        slug: true,
-        summary: true,
-        phase: true,
-        startDate: true,
+        ...experimentFactsSelect,
         municipality: { select: { id: true, name: true, slug: true } },
         wijken: { orderBy: { name: "asc" }, select: { id: true, name: true, cbsCode: true } },
         leaders: { where: { blockedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } },

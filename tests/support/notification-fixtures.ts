@@ -4,10 +4,28 @@
  * the comment service: it writes the comment and calls onCommentPosted in the
  * same transaction, as the real service does.
  */
+import { beforeAll, beforeEach, vi } from "vitest";
 import { db } from "@/lib/db";
+import { resetEmailTransport } from "@/lib/email/send";
 import type { EmailFrequency, NotificationKind } from "@/lib/generated/prisma/enums";
 import { onCommentPosted } from "@/lib/notifications/events";
 import { createMunicipality, unique } from "./factories";
+
+/**
+ * Test hooks for a file that sends notification email: links to a fixed
+ * address, the test secret, no SMTP (the outbox), and the outbox's log lines silenced.
+ */
+export function useOutboxForNotifications() {
+  beforeAll(() => {
+    process.env.APP_URL = "https://koppelkans.test";
+    process.env.NEXTAUTH_SECRET = TEST_SECRET;
+    delete process.env.SMTP_URL;
+    resetEmailTransport();
+  });
+  beforeEach(() => {
+    vi.spyOn(console, "info").mockImplementation(() => {});
+  });
+}
 
 export async function createExperiment(municipalityId?: string) {
   const suffix = unique();

@@ -41,3 +41,14 @@ export async function startSmtpServer({ refuseRecipients = false }: { refuseReci
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The decoded body of a received message (nodemailer uses quoted-printable for non-ASCII text). */
+export function decodedBody(raw: string): string {
+  const body = raw.slice(raw.indexOf("\r\n\r\n") + 4);
+  return /content-transfer-encoding:\s*quoted-printable/i.test(raw)
+    ? Buffer.from(
+        body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        "latin1",
+      ).toString("utf8")
+    : body;
+}

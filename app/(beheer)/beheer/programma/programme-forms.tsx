@@ -105,17 +105,19 @@ function WijkFields({ wijk }: { wijk?: WijkValues }) {
   );
 }
 
+type ExperimentFormProps = {
+  experiment?: ExperimentValues;
+  municipalities: MunicipalityChoice[];
+  leaders: LeaderChoice[];
+  phases: Option[];
+};
+
 export function ExperimentForm({
   experiment,
   municipalities,
   leaders,
   phases,
-}: {
-  experiment?: ExperimentValues;
-  municipalities: MunicipalityChoice[];
-  leaders: LeaderChoice[];
-  phases: Option[];
-}) {
+}: ExperimentFormProps) {
   const t = useTranslations("admin.programme");
   return (
     <ActionForm
@@ -136,12 +138,7 @@ function ExperimentFields({
   municipalities,
   leaders,
   phases,
-}: {
-  experiment?: ExperimentValues;
-  municipalities: MunicipalityChoice[];
-  leaders: LeaderChoice[];
-  phases: Option[];
-}) {
+}: ExperimentFormProps) {
   const t = useTranslations("admin.programme");
   const { state } = useFormState();
   const [municipalityId, setMunicipalityId] = useState(experiment?.municipalityId ?? "");
