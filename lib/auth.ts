@@ -5,18 +5,17 @@ import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyPassword } from "@/lib/accounts/password";
 import { signInSchema } from "@/lib/accounts/schema";
+import { endSession, startSession } from "@/lib/accounts/sessions";
 import { db } from "@/lib/db";
+import { clientIp } from "@/lib/http/client-ip";
 import { isSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/rate-limit";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 
 /** Errors the sign-in form can show; anything else is "wrong email or password". */
 export const SIGN_IN_ERRORS = ["CredentialsSignin", "AccountBlocked", "RateLimited"] as const;
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
-}
+/** How long a sign-in lasts (the cookie, the token and its Session row). */
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 /**
  * Checks an email and password. Unknown email and wrong password take the
@@ -42,35 +41,83 @@ export async function authorizeCredentials(
     return null;
   }
   if (user.blockedAt) throw new Error("AccountBlocked");
-  await recordSuccessfulSignIn(email);
+  await recordSuccessfulSignIn(email, ip);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
-export const authOptions: NextAuthOptions = {
-  // Holds Account/Session rows for an OIDC provider, should one be configured;
-  // credentials sign-in itself uses JWT sessions.
-  adapter: PrismaAdapter(db as never) as Adapter,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-  pages: { signIn: "/inloggen", error: "/inloggen" },
-  providers: [
-    CredentialsProvider({
-      name: "E-mail en wachtwoord",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials, request) => authorizeCredentials(credentials, clientIp(request?.headers)),
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.sv = user.sessionVersion ?? 0;
-      }
-      return token;
+/** Whether next-auth's cookie names carry the __Secure-/__Host- prefix: the rule getToken (proxy.ts) uses too. */
+function prefixedCookieNames(): boolean {
+  const url = process.env.NEXTAUTH_URL;
+  return url ? url.startsWith("https://") : !!process.env.VERCEL;
+}
+
+/** next-auth's cookies with fixed names; only the Secure flag follows the request. */
+function authCookies(https: boolean) {
+  const prefixed = prefixedCookieNames();
+  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure: https || prefixed };
+  const prefix = prefixed ? "__Secure-" : "";
+  return {
+    sessionToken: { name: `${prefix}next-auth.session-token`, options },
+    callbackUrl: { name: `${prefix}next-auth.callback-url`, options },
+    csrfToken: { name: `${prefixed ? "__Host-" : ""}next-auth.csrf-token`, options },
+  } satisfies NextAuthOptions["cookies"];
+}
+
+/** The session cookie's name and attributes (to clear it outside next-auth). */
+export function sessionCookie({ https = false }: { https?: boolean } = {}) {
+  return authCookies(https).sessionToken;
+}
+
+/**
+ * Whether the browser reached us over HTTPS. X-Forwarded-Proto is honoured
+ * from anyone: it can only add the Secure flag, never take it away.
+ */
+export function requestIsHttps(headers: Headers, url?: string): boolean {
+  const forwarded = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return forwarded === "https" || (url !== undefined && new URL(url).protocol === "https:");
+}
+
+/** The options for one request (the route handler) or, without `https`, for reading sessions. */
+export function authOptionsFor({ https = false }: { https?: boolean } = {}): NextAuthOptions {
+  return {
+    // Holds Account rows for an OIDC provider, should one be configured;
+    // sessions are JWTs, each with a Session row while it lives (lib/accounts/sessions.ts).
+    adapter: PrismaAdapter(db as never) as Adapter,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    cookies: authCookies(https),
+    pages: { signIn: "/inloggen", error: "/inloggen" },
+    providers: [
+      CredentialsProvider({
+        name: "E-mail en wachtwoord",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        authorize: (credentials, request) => authorizeCredentials(credentials, clientIp(request?.headers)),
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.sv = user.sessionVersion ?? 0;
+          token.sid = await startSession(user.id, SESSION_MAX_AGE_S);
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.uid = token.uid;
+        session.sv = token.sv;
+        session.sid = token.sid;
+        return session;
+      },
+      // Every callbackUrl next-auth redirects to passes the same check as the sign-in page's.
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackPath(url, baseUrl), baseUrl).href;
+      },
     },
-    session({ session, token }) {
-      session.uid = token.uid;
-      session.sv = token.sv;
-      return session;
+    events: {
+      // Ends the session on the server, so a copy of the cookie stops working too.
+      signOut: ({ token }) => endSession(token?.sid),
     },
-  },
-};
+  };
+}
+
+export const authOptions: NextAuthOptions = authOptionsFor();

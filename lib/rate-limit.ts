@@ -3,39 +3,52 @@ import { RateLimiterMemory, RateLimiterPrisma, type RateLimiterAbstract } from "
 import { db } from "@/lib/db";
 
 /**
- * Sign-in throttling. One instance (the embedded default) counts in memory;
- * with a deployer's database several instances may run, so they count in
- * PostgreSQL (RATE_LIMIT_STORE=postgres, the default outside the launcher).
+ * Sign-in and password-reset throttling. One instance (the embedded default)
+ * counts in memory; with a deployer's database several instances may run, so
+ * they count in PostgreSQL (RATE_LIMIT_STORE=postgres, the default outside the launcher).
+ *
+ * Wrong passwords count per account *and address* (so a stranger cannot lock
+ * the owner out), against a much higher ceiling per account over all
+ * addresses (so a distributed guess is still slowed), and per address.
  */
 export const SIGN_IN_LIMITS = {
-  perAccount: { points: 5, duration: 15 * 60 },
+  perAccountAndIp: { points: 5, duration: 15 * 60 },
+  perAccount: { points: 50, duration: 60 * 60 },
   perIp: { points: 30, duration: 15 * 60 },
 } as const;
 
-type Limiters = { account: RateLimiterAbstract; ip: RateLimiterAbstract };
-let limiters: Limiters | undefined;
+/** Reset links: every request counts, whether or not the account exists. */
+export const PASSWORD_RESET_LIMITS = {
+  perAccount: { points: 3, duration: 60 * 60 },
+  perIp: { points: 10, duration: 60 * 60 },
+} as const;
+
+type LimitName = "signInPair" | "signInAccount" | "signInIp" | "resetAccount" | "resetIp";
+const LIMITS: Record<LimitName, { keyPrefix: string; points: number; duration: number }> = {
+  signInPair: { keyPrefix: "signin-account-ip", ...SIGN_IN_LIMITS.perAccountAndIp },
+  signInAccount: { keyPrefix: "signin-account", ...SIGN_IN_LIMITS.perAccount },
+  signInIp: { keyPrefix: "signin-ip", ...SIGN_IN_LIMITS.perIp },
+  resetAccount: { keyPrefix: "reset-account", ...PASSWORD_RESET_LIMITS.perAccount },
+  resetIp: { keyPrefix: "reset-ip", ...PASSWORD_RESET_LIMITS.perIp },
+};
+
+let limiters: Record<LimitName, RateLimiterAbstract> | undefined;
 
 export function rateLimitStore(): "memory" | "postgres" {
   return process.env.RATE_LIMIT_STORE === "memory" ? "memory" : "postgres";
 }
 
-function createLimiters(): Limiters {
-  if (rateLimitStore() === "memory") {
-    return {
-      account: new RateLimiterMemory({ keyPrefix: "signin-account", ...SIGN_IN_LIMITS.perAccount }),
-      ip: new RateLimiterMemory({ keyPrefix: "signin-ip", ...SIGN_IN_LIMITS.perIp }),
-    };
-  }
-  const common = { storeClient: db, tableName: "rateLimit", clearExpiredByTimeout: false };
-  return {
-    account: new RateLimiterPrisma({ ...common, keyPrefix: "signin-account", ...SIGN_IN_LIMITS.perAccount }),
-    ip: new RateLimiterPrisma({ ...common, keyPrefix: "signin-ip", ...SIGN_IN_LIMITS.perIp }),
-  };
+function createLimiter(options: (typeof LIMITS)[LimitName]): RateLimiterAbstract {
+  if (rateLimitStore() === "memory") return new RateLimiterMemory(options);
+  return new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", clearExpiredByTimeout: false, ...options });
 }
 
-function getLimiters(): Limiters {
-  limiters ??= createLimiters();
-  return limiters;
+function limiter(name: LimitName): RateLimiterAbstract {
+  limiters ??= Object.fromEntries(Object.entries(LIMITS).map(([key, options]) => [key, createLimiter(options)])) as Record<
+    LimitName,
+    RateLimiterAbstract
+  >;
+  return limiters[name];
 }
 
 /** For tests. */
@@ -43,22 +56,53 @@ export function resetRateLimiters() {
   limiters = undefined;
 }
 
-/** Whether another attempt is allowed right now; consumes nothing. */
+/** One key for an account seen from one address (an email has no spaces). */
+const pairKey = (email: string, ip: string) => `${email} ${ip}`;
+
+async function isUnder(name: LimitName, key: string): Promise<boolean> {
+  const state = await limiter(name).get(key);
+  return state === null || state.consumedPoints < LIMITS[name].points;
+}
+
+/** Counts one request; false when it is over the limit. */
+async function consume(name: LimitName, key: string): Promise<boolean> {
+  try {
+    await limiter(name).consume(key);
+    return true;
+  } catch (error) {
+    // consume() rejects with the limiter's state once the limit is passed; anything else is a real failure.
+    if (error instanceof Error) throw error;
+    return false;
+  }
+}
+
+/** Whether another sign-in attempt is allowed right now; consumes nothing. */
 export async function isSignInAllowed(email: string, ip: string): Promise<boolean> {
-  const { account, ip: perIp } = getLimiters();
-  const [accountState, ipState] = await Promise.all([account.get(email), perIp.get(ip)]);
-  const over = (state: Awaited<ReturnType<RateLimiterAbstract["get"]>>, points: number) =>
-    state !== null && state.consumedPoints >= points;
-  return !over(accountState, SIGN_IN_LIMITS.perAccount.points) && !over(ipState, SIGN_IN_LIMITS.perIp.points);
+  const checks = await Promise.all([isUnder("signInPair", pairKey(email, ip)), isUnder("signInAccount", email), isUnder("signInIp", ip)]);
+  return checks.every(Boolean);
 }
 
-/** Counts one failed attempt against the account and the address. */
+/** Counts one failed attempt against the account from this address, the account, and the address. */
 export async function recordFailedSignIn(email: string, ip: string): Promise<void> {
-  const { account, ip: perIp } = getLimiters();
   // consume() rejects once the limit is passed; that is the expected state here.
-  await Promise.allSettled([account.consume(email), perIp.consume(ip)]);
+  await Promise.allSettled([
+    limiter("signInPair").consume(pairKey(email, ip)),
+    limiter("signInAccount").consume(email),
+    limiter("signInIp").consume(ip),
+  ]);
 }
 
-export async function recordSuccessfulSignIn(email: string): Promise<void> {
-  await getLimiters().account.delete(email);
+/** The owner got in from this address: their own typos there are forgiven (the account ceiling stays). */
+export async function recordSuccessfulSignIn(email: string, ip: string): Promise<void> {
+  await limiter("signInPair").delete(pairKey(email, ip));
+}
+
+/**
+ * Counts one reset request. "ip" means the address asked too often (the form
+ * may say so); "account" means this email did, which the form must not reveal.
+ */
+export async function consumePasswordReset(email: string, ip: string): Promise<"ok" | "ip" | "account"> {
+  if (!(await consume("resetIp", ip))) return "ip";
+  if (!(await consume("resetAccount", email))) return "account";
+  return "ok";
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { liveSession } from "@/lib/accounts/sessions";
 import { authOptions } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { can, type Permission } from "@/lib/permissions";
@@ -18,13 +19,14 @@ const currentUserSelect = {
 
 /**
  * The signed-in user, read from the database on every request: a blocked
- * account, or a token from before a role or password change, counts as signed out.
+ * account, a token from before a block or password reset, or a session that
+ * was signed out (its Session row is gone) counts as signed out. One query.
  */
 export const getCurrentUser = cache(async () => {
   const session = await getServerSession(authOptions);
-  if (!session?.uid) return null;
+  if (!session?.uid || !session.sid) return null;
   return db.user.findFirst({
-    where: { id: session.uid, blockedAt: null, sessionVersion: session.sv ?? 0 },
+    where: { id: session.uid, blockedAt: null, sessionVersion: session.sv ?? 0, sessions: { some: liveSession(session.sid) } },
     select: currentUserSelect,
   });
 });

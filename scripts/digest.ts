@@ -69,6 +69,7 @@ try {
   const { deleteUnusedUploads } = await import("../lib/uploads/cleanup");
   const removed = await deleteUnusedUploads();
   if (removed) say(`${removed} ongebruikte afbeelding(en) van meer dan een week oud verwijderd.`);
+  await (await import("../lib/accounts/sessions")).deleteExpiredSessions();
   await db.$disconnect();
 } catch (error) {
   console.error(`[koppelkans] Het overzicht maken mislukte: ${(error as Error).message}`);

@@ -1,11 +1,16 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { requestPasswordResetAction } from "@/lib/accounts/actions";
 import { verifyPassword } from "@/lib/accounts/password";
 import { getPasswordResetState, requestPasswordReset, resetPassword } from "@/lib/accounts/service";
 import { hashToken } from "@/lib/accounts/tokens";
 import { authorizeCredentials } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { resetRateLimiters } from "@/lib/rate-limit";
-import { createUser, emailsTo, TEST_PASSWORD, tokenFromEmail, uniqueEmail } from "./support/factories";
+import { PASSWORD_RESET_LIMITS, resetRateLimiters } from "@/lib/rate-limit";
+import { requestScope } from "./support/auth-browser";
+import { createUser, emailsTo, TEST_PASSWORD, tokenFromEmail, unique, uniqueEmail } from "./support/factories";
+
+// The server action reads the client address from next/headers; here the test sets the headers.
+vi.mock("next/headers", async () => (await import("./support/auth-browser")).fakeNextHeaders);
 
 const APP_URL = "https://koppelkans.test";
 const NEW_PASSWORD = "Warmtenet-in-de-wijk-2030";
@@ -21,9 +26,12 @@ beforeEach(() => {
   vi.spyOn(console, "info").mockImplementation(() => {});
 });
 
+/** A fresh client address, so the per-address limit of one test does not reach the next. */
+const freshIp = () => `10.2.${unique()}`;
+
 /** Requests a reset for `email` and returns the token from the newest email. */
 async function requestToken(email: string): Promise<string> {
-  expect(await requestPasswordReset({ input: { email } })).toEqual({ ok: true, data: null });
+  expect(await requestPasswordReset({ input: { email }, ip: freshIp() })).toEqual({ ok: true, data: null });
   const messages = await emailsTo(email);
   return tokenFromEmail(messages.at(-1)!.text, "wachtwoord-herstellen");
 }
@@ -36,14 +44,14 @@ describe("requestPasswordReset", () => {
   it("answers ok for an unknown email and sends nothing", async () => {
     const email = uniqueEmail("nobody");
     const [emailsBefore, tokensBefore] = await Promise.all([db.emailMessage.count(), db.passwordResetToken.count()]);
-    expect(await requestPasswordReset({ input: { email } })).toEqual({ ok: true, data: null });
+    expect(await requestPasswordReset({ input: { email }, ip: freshIp() })).toEqual({ ok: true, data: null });
     expect(await db.emailMessage.count()).toBe(emailsBefore);
     expect(await db.passwordResetToken.count()).toBe(tokensBefore);
   });
 
   it("sends a known user exactly one email with a reset link, and stores only the token's hash", async () => {
     const user = await createUser();
-    const result = await requestPasswordReset({ input: { email: user.email.toUpperCase() } });
+    const result = await requestPasswordReset({ input: { email: user.email.toUpperCase() }, ip: freshIp() });
     expect(result).toEqual({ ok: true, data: null });
 
     const messages = await emailsTo(user.email);
@@ -66,13 +74,13 @@ describe("requestPasswordReset", () => {
 
   it("sends a blocked user no email and makes no token", async () => {
     const user = await createUser({ blocked: true });
-    expect(await requestPasswordReset({ input: { email: user.email } })).toEqual({ ok: true, data: null });
+    expect(await requestPasswordReset({ input: { email: user.email }, ip: freshIp() })).toEqual({ ok: true, data: null });
     expect(await emailsTo(user.email)).toHaveLength(0);
     expect(await db.passwordResetToken.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("refuses an invalid email address with a field error", async () => {
-    const result = await requestPasswordReset({ input: { email: "geen-adres" } });
+    const result = await requestPasswordReset({ input: { email: "geen-adres" }, ip: freshIp() });
     expect(result).toEqual({ ok: false, error: "form.invalid", fieldErrors: { email: ["email.invalid"] } });
   });
 });
@@ -184,5 +192,61 @@ describe("resetPassword", () => {
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "passwordReset.used" }]);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(user.sessionVersion + 1);
+  });
+});
+
+describe.each(["memory", "postgres"] as const)("password reset limits (%s store)", (store) => {
+  beforeEach(() => {
+    process.env.RATE_LIMIT_STORE = store;
+    resetRateLimiters();
+  });
+
+  afterAll(() => {
+    process.env.RATE_LIMIT_STORE = "memory";
+    resetRateLimiters();
+  });
+
+  it("sends one account at most 3 links an hour, from any address, and answers the same after that", async () => {
+    expect(PASSWORD_RESET_LIMITS.perAccount).toEqual({ points: 3, duration: 60 * 60 });
+    const user = await createUser();
+    for (const email of [user.email, user.email.toUpperCase(), user.email, user.email, ` ${user.email} `]) {
+      expect(await requestPasswordReset({ input: { email }, ip: freshIp() })).toEqual({ ok: true, data: null });
+    }
+    expect(await emailsTo(user.email)).toHaveLength(3);
+    expect(await db.passwordResetToken.count({ where: { userId: user.id } })).toBe(3);
+    // An unknown address over its limit gets that same answer, so the answer tells nothing.
+    const nobody = uniqueEmail("nobody");
+    for (let request = 0; request < 5; request++) {
+      expect(await requestPasswordReset({ input: { email: nobody }, ip: freshIp() })).toEqual({ ok: true, data: null });
+    }
+    // Someone else still gets their link.
+    const other = await createUser();
+    expect(await requestPasswordReset({ input: { email: other.email }, ip: freshIp() })).toEqual({ ok: true, data: null });
+    expect(await emailsTo(other.email)).toHaveLength(1);
+  });
+
+  it("refuses an address after 10 requests for any emails, and says so; other addresses go on", async () => {
+    expect(PASSWORD_RESET_LIMITS.perIp).toEqual({ points: 10, duration: 60 * 60 });
+    const ip = freshIp();
+    for (let request = 0; request < 10; request++) {
+      expect(await requestPasswordReset({ input: { email: uniqueEmail("spray") }, ip })).toEqual({ ok: true, data: null });
+    }
+    const user = await createUser();
+    expect(await requestPasswordReset({ input: { email: user.email }, ip })).toEqual({ ok: false, error: "passwordReset.tooMany" });
+    expect(await emailsTo(user.email)).toHaveLength(0);
+    expect(await requestPasswordReset({ input: { email: user.email }, ip: freshIp() })).toEqual({ ok: true, data: null });
+    expect(await emailsTo(user.email)).toHaveLength(1);
+  });
+
+  it("counts the action per address from the server's client-ip header, not from X-Forwarded-For", async () => {
+    const ip = freshIp();
+    const submit = async (email: string) => {
+      requestScope.headers = new Headers({ "x-koppelkans-client-ip": ip, "x-forwarded-for": freshIp(), "x-real-ip": freshIp() });
+      const form = new FormData();
+      form.set("email", email);
+      return requestPasswordResetAction(null, form);
+    };
+    for (let request = 0; request < 10; request++) expect(await submit(uniqueEmail("spray"))).toEqual({ ok: true, data: null });
+    expect(await submit(uniqueEmail("spray"))).toEqual({ ok: false, error: "passwordReset.tooMany" });
   });
 });

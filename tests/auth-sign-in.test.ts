@@ -94,83 +94,109 @@ describe.each(["memory", "postgres"] as const)("sign-in rate limiting (%s store)
     expect(rateLimitStore()).toBe(store);
   });
 
-  it("throws RateLimited on the 6th attempt after 5 failures, even with the right password", async () => {
-    expect(SIGN_IN_LIMITS.perAccount.points).toBe(5);
+  it("stops an address after 5 wrong passwords for one account, but not the owner at another address", async () => {
+    expect(SIGN_IN_LIMITS.perAccountAndIp).toEqual({ points: 5, duration: 15 * 60 });
     const user = await createUser();
+    const attacker = freshIp();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      expect(await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, freshIp())).toBeNull();
+      expect(await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, attacker)).toBeNull();
     }
-    await expect(authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, freshIp())).rejects.toThrow("RateLimited");
+    await expect(authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, attacker)).rejects.toThrow("RateLimited");
     // The email is counted after normalisation, so changing its case does not help.
-    await expect(authorizeCredentials({ email: user.email.toUpperCase(), password: TEST_PASSWORD }, freshIp())).rejects.toThrow(
+    await expect(authorizeCredentials({ email: user.email.toUpperCase(), password: TEST_PASSWORD }, attacker)).rejects.toThrow(
       "RateLimited",
     );
-    // Other accounts are not affected.
+    // The owner, elsewhere, is not locked out.
+    expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, freshIp()))?.id).toBe(user.id);
+    // Other accounts from the attacker's address are not affected by this account's count.
     const other = await createUser();
-    expect((await authorizeCredentials({ email: other.email, password: TEST_PASSWORD }, freshIp()))?.id).toBe(other.id);
+    expect((await authorizeCredentials({ email: other.email, password: TEST_PASSWORD }, attacker))?.id).toBe(other.id);
   });
 
   it("lets the 5th failure through but nothing after it", async () => {
     const user = await createUser();
+    const ip = freshIp();
     for (let attempt = 1; attempt <= 4; attempt++) {
-      await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, freshIp());
+      await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, ip);
     }
     // Attempt 5 is still checked (and succeeds with the right password).
-    expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, freshIp()))?.id).toBe(user.id);
+    expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, ip))?.id).toBe(user.id);
   });
 
-  it("resets the per-account counter after a successful sign-in", async () => {
+  it("resets the account-and-address counter after a successful sign-in from that address", async () => {
     const user = await createUser();
+    const ip = freshIp();
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, freshIp())).toBeNull();
+      expect(await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, ip)).toBeNull();
     }
-    expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, freshIp()))?.id).toBe(user.id);
+    expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, ip))?.id).toBe(user.id);
     // Four more failures are allowed again without reaching the limit.
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, freshIp())).toBeNull();
+      expect(await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, ip)).toBeNull();
     }
-    expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, freshIp()))?.id).toBe(user.id);
+    expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, ip))?.id).toBe(user.id);
   });
 
   it("counts failures for unknown emails too", async () => {
     const email = uniqueEmail("nobody");
+    const ip = freshIp();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      expect(await authorizeCredentials({ email, password: WRONG_PASSWORD }, freshIp())).toBeNull();
+      expect(await authorizeCredentials({ email, password: WRONG_PASSWORD }, ip)).toBeNull();
     }
-    await expect(authorizeCredentials({ email, password: WRONG_PASSWORD }, freshIp())).rejects.toThrow("RateLimited");
+    await expect(authorizeCredentials({ email, password: WRONG_PASSWORD }, ip)).rejects.toThrow("RateLimited");
+  });
+
+  it("stops every address once one account has 50 failures in an hour from many addresses", async () => {
+    expect(SIGN_IN_LIMITS.perAccount).toEqual({ points: 50, duration: 60 * 60 });
+    const user = await createUser();
+    for (let attempt = 1; attempt <= 49; attempt++) {
+      expect(await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, freshIp())).toBeNull();
+    }
+    // Below the ceiling the owner still gets in, and that does not wipe the distributed count.
+    expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, freshIp()))?.id).toBe(user.id);
+    expect(await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, freshIp())).toBeNull();
+    await expect(authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, freshIp())).rejects.toThrow("RateLimited");
+    await expect(authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, freshIp())).rejects.toThrow("RateLimited");
   });
 
   if (store === "postgres") {
     it("keeps the counters in the RateLimit table, so they survive a new limiter instance", async () => {
       const user = await createUser();
+      const ip = freshIp();
       for (let attempt = 1; attempt <= 5; attempt++) {
-        await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, freshIp());
+        await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, ip);
       }
-      const rows = await db.rateLimit.findMany({ where: { key: { contains: user.email } } });
-      expect(rows).toHaveLength(1);
-      expect(rows[0]?.points).toBe(5);
-      expect(rows[0]?.expire!.getTime()).toBeGreaterThan(Date.now());
+      const rows = await db.rateLimit.findMany({ where: { key: { contains: user.email } }, orderBy: { key: "asc" } });
+      expect(rows.map((row) => [row.key, row.points])).toEqual([
+        [`signin-account-ip:${user.email} ${ip}`, 5],
+        [`signin-account:${user.email}`, 5],
+      ]);
+      for (const row of rows) expect(row.expire!.getTime()).toBeGreaterThan(Date.now());
 
       // Another app instance (here: a fresh limiter) sees the same count.
       resetRateLimiters();
-      await expect(authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, freshIp())).rejects.toThrow("RateLimited");
+      await expect(authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, ip)).rejects.toThrow("RateLimited");
     });
 
-    it("removes the account's row after a successful sign-in", async () => {
+    it("removes the account-and-address row after a successful sign-in, and keeps the account's", async () => {
       const user = await createUser();
-      await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, freshIp());
-      expect(await db.rateLimit.count({ where: { key: { contains: user.email } } })).toBe(1);
-      expect(await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, freshIp())).not.toBeNull();
-      expect(await db.rateLimit.count({ where: { key: { contains: user.email } } })).toBe(0);
+      const ip = freshIp();
+      await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, ip);
+      expect(await db.rateLimit.count({ where: { key: { contains: user.email } } })).toBe(2);
+      expect(await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, ip)).not.toBeNull();
+      expect(await db.rateLimit.findMany({ where: { key: { contains: user.email } }, select: { key: true } })).toEqual([
+        { key: `signin-account:${user.email}` },
+      ]);
     });
   } else {
     it("forgets the counters when the limiter is reset (memory only)", async () => {
       const user = await createUser();
+      const ip = freshIp();
       for (let attempt = 1; attempt <= 5; attempt++) {
-        await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, freshIp());
+        await authorizeCredentials({ email: user.email, password: WRONG_PASSWORD }, ip);
       }
       resetRateLimiters();
-      expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, freshIp()))?.id).toBe(user.id);
+      expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, ip))?.id).toBe(user.id);
       expect(await db.rateLimit.count({ where: { key: { contains: user.email } } })).toBe(0);
     });
   }

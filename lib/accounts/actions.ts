@@ -1,8 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formValues, type ActionResult } from "@/lib/action-result";
+import { requestIsHttps, sessionCookie } from "@/lib/auth";
+import { clientIp } from "@/lib/http/client-ip";
 import { getCurrentUser } from "@/lib/session";
 import * as accounts from "./service";
 
@@ -31,7 +34,16 @@ export async function acceptInvitationAction(_previous: unknown, formData: FormD
 }
 
 export async function requestPasswordResetAction(_previous: unknown, formData: FormData) {
-  return accounts.requestPasswordReset({ input: formValues(formData) });
+  return accounts.requestPasswordReset({ input: formValues(formData), ip: clientIp(await headers()) });
+}
+
+/** Ends every session of the signed-in person (this one too) and clears this browser's cookie. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await accounts.signOutEverywhere({ actor: user });
+  const { name, options } = sessionCookie({ https: requestIsHttps(await headers()) });
+  (await cookies()).set(name, "", { ...options, maxAge: 0 });
+  redirect(user ? "/inloggen?status=signedOutEverywhere" : "/inloggen");
 }
 
 export async function resetPasswordAction(_previous: unknown, formData: FormData) {

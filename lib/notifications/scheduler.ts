@@ -5,6 +5,7 @@
  * overlap within one process, and runs in several processes are safe anyway
  * (locks in the database). The timers do not keep the process alive.
  */
+import { deleteExpiredSessions } from "@/lib/accounts/sessions";
 import { deliverQueued } from "@/lib/email/queue";
 import { deleteUnusedUploads } from "@/lib/uploads/cleanup";
 import { runDigest } from "./digest";
@@ -22,6 +23,7 @@ async function tick() {
     const delivery = await deliverQueued();
     const uploadsRemoved = await deleteUnusedUploads();
     if (uploadsRemoved) console.info(`[beelden] ${uploadsRemoved} ongebruikte afbeelding(en) van meer dan een week oud verwijderd`);
+    await deleteExpiredSessions();
     if (result.emails || delivery.sent || delivery.failed || delivery.outbox) {
       console.info(
         `[meldingen] overzichten: ${result.emails} e-mail(s) voor ${result.people} persoon/personen; bezorgd: ${delivery.sent + delivery.outbox}, mislukt: ${delivery.failed}`,

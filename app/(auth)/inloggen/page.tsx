@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-const statuses = ["signedOut", "sessionEnded", "passwordChanged", "accountCreated"] as const;
+const statuses = ["signedOut", "signedOutEverywhere", "sessionEnded", "passwordChanged", "accountCreated"] as const;
 
 export default async function SignInPage({ searchParams }: PageProps<"/inloggen">) {
   const params = await searchParams;

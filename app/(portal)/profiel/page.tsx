@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { hasFeedToken } from "@/lib/feeds/service";
 import { requirePermission } from "@/lib/session";
 import { FeedLinkControls } from "./feed-link-controls";
+import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -41,6 +42,12 @@ export default async function ProfilePage() {
         <p className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3">{t("feed.secret")}</p>
         <p className="font-semibold">{hasFeed ? t("feed.hasLink") : t("feed.noLink")}</p>
         <FeedLinkControls hasFeed={hasFeed} />
+      </section>
+
+      <section aria-labelledby="sessions" className="space-y-4">
+        <h2 id="sessions">{t("sessions.title")}</h2>
+        <p>{t("sessions.intro")}</p>
+        <SignOutEverywhereButton label={t("sessions.submit")} />
       </section>
     </div>
   );
