@@ -273,7 +273,7 @@ describe("follows", () => {
       expect((await follow({ actor: me, input })).ok).toBe(true);
     }
     expect(await db.follow.count({ where: { userId: me.id } })).toBe(5);
-    const listed = await listFollows(me.id);
+    const listed = await listFollows(me);
     expect(listed.MUNICIPALITY).toEqual([expect.objectContaining({ name: "Aagemeente (test)", href: `/gemeenten/${municipality.slug}` })]);
     expect(listed.UPDATE[0]?.href).toBe(`/updates/${update.id}`);
 

@@ -1,12 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { assignableRoles, can, permissions, roles, type Permission } from "@/lib/permissions";
+import { assignableRoles, can, permissions, roles, type Permission } from "@/lib/policy/permissions";
 
 /** The expected matrix, written out by hand so a change to the map must be made twice. */
 const expected: Record<Permission, (typeof roles)[number][]> = {
   "portal:read": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
   "comment:create": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
+  "comment:edit-own": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
+  "comment:delete-own": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
+  "comment:hide": ["COORDINATOR", "ADMIN"],
+  "comment:delete-any": ["COORDINATOR", "ADMIN"],
+  "thread:lock": ["COORDINATOR", "ADMIN"],
+  "appreciation:create": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
+  "member:search": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
+  "follow:manage": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
+  "report:create": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
+  "report:review": ["COORDINATOR", "ADMIN"],
   "update:publish": ["PROJECT_LEADER"],
-  "moderation:access": ["COORDINATOR", "ADMIN"],
+  "update:withdraw-own": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
+  "update:edit-any": ["COORDINATOR", "ADMIN"],
+  "update:withdraw-any": ["COORDINATOR", "ADMIN"],
+  "update:read-withdrawn": ["COORDINATOR", "ADMIN"],
+  "markdown:preview": ["PROJECT_LEADER", "COORDINATOR", "ADMIN"],
+  "lesson:curate": ["COORDINATOR", "ADMIN"],
+  "audit:read": ["COORDINATOR", "ADMIN"],
   "invitation:create": ["COORDINATOR", "ADMIN"],
   "user:list": ["COORDINATOR", "ADMIN"],
   "user:block": ["COORDINATOR", "ADMIN"],

@@ -1,10 +1,13 @@
 import "server-only";
-import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
+import { z } from "zod";
+import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
-import { invitationEmail, passwordResetEmail } from "@/lib/email/templates";
 import { sendEmail } from "@/lib/email/send";
+import { invitationEmail, passwordResetEmail } from "@/lib/email/templates";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { assignableRoles, can, type Actor } from "@/lib/permissions";
+import { mutation, publicMutation } from "@/lib/mutation";
+import { assignableRoles } from "@/lib/policy/permissions";
+import { consumePasswordReset } from "@/lib/rate-limit";
 import { hashPassword } from "./password";
 import {
   acceptInvitationSchema,
@@ -17,62 +20,49 @@ import {
 } from "./schema";
 import { createToken, hashToken, INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS } from "./tokens";
 
-// The services below take one options object ({ actor, input }) and return an
-// ActionResult. Server actions (actions.ts) are thin wrappers around them, so
-// tests call these directly with every role.
+// Every write goes through the pipeline (lib/mutation.ts): permission, parse,
+// one transaction with its audit event, an ActionResult. Server actions
+// (actions.ts) are thin wrappers around these, so tests call them directly
+// with every role.
 
-export async function createInvitation({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<{ id: string; token: string }>> {
-  if (!can(actor, "invitation:create")) return fail("permission.denied");
-  const parsed = invitationSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { email, role, municipalityId } = parsed.data;
-  if (!assignableRoles(actor).includes(role)) return fail("permission.denied", { role: ["role.notAssignable"] });
+type InvitationEmail = Parameters<typeof invitationEmail>[0];
 
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    return fail("form.invalid", { email: ["email.inUse"] });
-  }
-  const municipality = municipalityId
-    ? await db.municipality.findUnique({ where: { id: municipalityId }, select: { id: true, name: true } })
-    : null;
-  if (municipalityId && !municipality) return fail("form.invalid", { municipalityId: ["municipality.unknown"] });
+export const createInvitation = mutation("invitation:create", {
+  schema: invitationSchema,
+  run: async ({ tx, actor, data: { email, role, municipalityId } }): Promise<ActionResult<{ id: string; token: string; email: InvitationEmail }>> => {
+    if (!assignableRoles(actor).includes(role)) return fail("permission.denied", { role: ["role.notAssignable"] });
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return fail("form.invalid", { email: ["email.inUse"] });
+    const municipality = municipalityId ? await tx.municipality.findUnique({ where: { id: municipalityId }, select: { id: true, name: true } }) : null;
+    if (municipalityId && !municipality) return fail("form.invalid", { municipalityId: ["municipality.unknown"] });
 
-  const inviter = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
-  const { token, tokenHash } = createToken();
-  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-  const invitation = await db.$transaction(async (tx) => {
+    const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
+    const { token, tokenHash } = createToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     // A new invitation replaces any open one for the same address.
-    await tx.invitation.updateMany({
-      where: { email, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
+    await tx.invitation.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     const created = await tx.invitation.create({
       data: { email, role, municipalityId: municipality?.id ?? null, tokenHash, invitedById: actor.id, expiresAt },
       select: { id: true },
     });
-    await tx.auditLog.create({
-      data: { actorId: actor.id, action: "invitation.create", targetType: "Invitation", targetId: created.id, data: { email, role, municipalityId } },
-    });
-    return created;
-  });
-  await sendEmail(
-    invitationEmail({ to: email, token, role, inviterName: inviter.name, municipalityName: municipality?.name ?? null, expiresAt }),
-  );
-  return ok({ id: invitation.id, token });
-}
+    const message = { to: email, token, role, inviterName: inviter.name, municipalityName: municipality?.name ?? null, expiresAt };
+    return ok({ id: created.id, token, email: message });
+  },
+  audit: ({ data: { email, role, municipalityId }, result }) => ({ type: "invitation.create", targetId: result.id, data: { email, role, municipalityId } }),
+  after: async ({ result }) => void (await sendEmail(invitationEmail(result.email))),
+  present: ({ id, token }) => ({ id, token }),
+});
 
-export async function revokeInvitation({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult> {
-  if (!can(actor, "invitation:create")) return fail("permission.denied");
-  const parsed = invitationIdSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const id = parsed.data.invitationId;
-  const { count } = await db.invitation.updateMany({
-    where: { id, acceptedAt: null, revokedAt: null, role: { in: assignableRoles(actor) } },
-    data: { revokedAt: new Date() },
-  });
-  if (count === 0) return fail("invitation.notFound");
-  await db.auditLog.create({ data: { actorId: actor.id, action: "invitation.revoke", targetType: "Invitation", targetId: id } });
-  return ok(null);
-}
+export const revokeInvitation = mutation("invitation:create", {
+  schema: invitationIdSchema,
+  run: async ({ tx, actor, data: { invitationId } }) => {
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitationId, acceptedAt: null, revokedAt: null, role: { in: assignableRoles(actor) } },
+      data: { revokedAt: new Date() },
+    });
+    return count === 0 ? fail("invitation.notFound") : ok(null);
+  },
+  audit: ({ data }) => ({ type: "invitation.revoke", targetId: data.invitationId }),
+});
 
 export type InvitationState = "valid" | "expired" | "used" | "unknown";
 
@@ -102,15 +92,12 @@ export async function getInvitationByToken(token: string) {
 }
 
 /** Turns an invitation into an account, exactly once. */
-export async function acceptInvitation({ input }: { input: unknown }): Promise<ActionResult<{ email: string }>> {
-  const parsed = acceptInvitationSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { token, name, password } = parsed.data;
-  const { state } = await getInvitationByToken(token);
-  if (state !== "valid") return fail(`invitation.${state}`);
-
-  const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+export const acceptInvitation = publicMutation({
+  schema: acceptInvitationSchema,
+  run: async ({ tx, data: { token, name, password } }): Promise<ActionResult<{ id: string; email: string }>> => {
+    const { state } = await getInvitationByToken(token);
+    if (state !== "valid") return fail(`invitation.${state}`);
+    const passwordHash = await hashPassword(password);
     // Claim the invitation in the same statement that checks it is still open,
     // so two submissions of one link cannot both create an account.
     const claimed = await tx.invitation.updateManyAndReturn({
@@ -128,30 +115,40 @@ export async function acceptInvitation({ input }: { input: unknown }): Promise<A
       select: { id: true, email: true },
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedUserId: user.id } });
-    await tx.auditLog.create({ data: { actorId: user.id, action: "invitation.accept", targetType: "User", targetId: user.id } });
-    return ok({ email: user.email });
-  });
-}
+    return ok(user);
+  },
+  audit: ({ result }) => ({ type: "invitation.accept", targetId: result.id, actorId: result.id }),
+  present: ({ email }) => ({ email }),
+});
 
 /**
  * Sends a reset link when the address belongs to an active account. The answer
- * is the same either way, so the form does not reveal who has an account.
+ * is the same either way, so the form does not reveal who has an account; an
+ * account asked for too often answers the same too (and sends nothing).
+ * Only a client address that asks too often hears so.
  */
-export async function requestPasswordReset({ input }: { input: unknown }): Promise<ActionResult> {
-  const parsed = requestPasswordResetSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const user = await db.user.findFirst({
-    where: { email: parsed.data.email, blockedAt: null },
-    select: { id: true, email: true },
-  });
-  if (user) {
+export async function requestPasswordReset({ input, ip }: { input: unknown; ip: string }): Promise<ActionResult> {
+  return requestReset({ input: { ...(input && typeof input === "object" ? input : {}), ip } });
+}
+
+type ResetEmail = Parameters<typeof passwordResetEmail>[0];
+
+const requestReset = publicMutation({
+  schema: requestPasswordResetSchema.extend({ ip: z.string().max(100) }),
+  run: async ({ tx, data: { email, ip } }): Promise<ActionResult<ResetEmail | null>> => {
+    const allowed = await consumePasswordReset(email, ip);
+    if (allowed === "ip") return fail("passwordReset.tooMany");
+    if (allowed === "account") return ok(null);
+    const user = await tx.user.findFirst({ where: { email, blockedAt: null }, select: { id: true, email: true } });
+    if (!user) return ok(null);
     const { token, tokenHash } = createToken();
     const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
-    await db.passwordResetToken.create({ data: { userId: user.id, tokenHash, expiresAt } });
-    await sendEmail(passwordResetEmail({ to: user.email, token, expiresAt }));
-  }
-  return ok(null);
-}
+    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash, expiresAt } });
+    return ok({ to: user.email, token, expiresAt });
+  },
+  after: async ({ result }) => void (result && (await sendEmail(passwordResetEmail(result)))),
+  present: () => null,
+});
 
 export async function getPasswordResetState(token: string): Promise<InvitationState> {
   const reset = await db.passwordResetToken.findUnique({
@@ -163,74 +160,83 @@ export async function getPasswordResetState(token: string): Promise<InvitationSt
   return reset.expiresAt <= new Date() ? "expired" : "valid";
 }
 
-/** Sets a new password through a reset link; every other session of the account ends. */
-export async function resetPassword({ input }: { input: unknown }): Promise<ActionResult<{ email: string }>> {
-  const parsed = resetPasswordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const state = await getPasswordResetState(parsed.data.token);
-  if (state !== "valid") return fail(`passwordReset.${state}`);
-  const passwordHash = await hashPassword(parsed.data.password);
-  return db.$transaction(async (tx) => {
+/** Sets a new password through a reset link; every session of the account ends. */
+export const resetPassword = publicMutation({
+  schema: resetPasswordSchema,
+  run: async ({ tx, data }): Promise<ActionResult<{ id: string; email: string }>> => {
+    const state = await getPasswordResetState(data.token);
+    if (state !== "valid") return fail(`passwordReset.${state}`);
+    const passwordHash = await hashPassword(data.password);
     const claimed = await tx.passwordResetToken.updateManyAndReturn({
-      where: { tokenHash: hashToken(parsed.data.token), usedAt: null, expiresAt: { gt: new Date() }, user: { blockedAt: null } },
+      where: { tokenHash: hashToken(data.token), usedAt: null, expiresAt: { gt: new Date() }, user: { blockedAt: null } },
       data: { usedAt: new Date() },
       select: { userId: true },
     });
     const userId = claimed[0]?.userId;
     if (!userId) return fail("passwordReset.used");
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-      select: { email: true },
-    });
-    // Older links for the same account stop working too.
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true, email: true } });
+    // Older links for the same account stop working too, and so do its sessions.
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
-    await tx.auditLog.create({ data: { actorId: userId, action: "password.reset", targetType: "User", targetId: userId } });
-    return ok({ email: user.email });
-  });
-}
+    await tx.session.deleteMany({ where: { userId } });
+    return ok(user);
+  },
+  audit: ({ result }) => ({ type: "password.reset", targetId: result.id, actorId: result.id }),
+  present: ({ email }) => ({ email }),
+});
 
-/** Blocks or unblocks someone. Staff cannot act on themselves or on a role they may not assign. */
-export async function setUserBlocked({
-  actor,
-  input,
-  blocked,
-}: {
-  actor: Actor | null;
-  input: unknown;
-  blocked: boolean;
-}): Promise<ActionResult> {
-  if (!can(actor, "user:block")) return fail("permission.denied");
-  const parsed = userIdSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { count } = await db.user.updateMany({
-    where: { id: parsed.data.userId, NOT: { id: actor.id }, role: { in: assignableRoles(actor) } },
-    data: blocked ? { blockedAt: new Date(), sessionVersion: { increment: 1 } } : { blockedAt: null },
-  });
-  if (count === 0) return fail("user.notFound");
-  await db.auditLog.create({
-    data: { actorId: actor.id, action: blocked ? "user.block" : "user.unblock", targetType: "User", targetId: parsed.data.userId },
-  });
-  return ok(null);
+/** Staff block someone: they are signed out at once. Not themselves, nor a role they may not assign. */
+export const blockUser = mutation("user:block", {
+  schema: userIdSchema,
+  run: async ({ tx, actor, data: { userId } }) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, NOT: { id: actor.id }, role: { in: assignableRoles(actor) } },
+      data: { blockedAt: new Date(), sessionVersion: { increment: 1 } },
+    });
+    if (count === 0) return fail("user.notFound");
+    await tx.session.deleteMany({ where: { userId } });
+    return ok(null);
+  },
+  audit: ({ data }) => ({ type: "user.block", targetId: data.userId }),
+});
+
+export const unblockUser = mutation("user:block", {
+  schema: userIdSchema,
+  run: async ({ tx, actor, data: { userId } }) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, NOT: { id: actor.id }, role: { in: assignableRoles(actor) } },
+      data: { blockedAt: null },
+    });
+    return count === 0 ? fail("user.notFound") : ok(null);
+  },
+  audit: ({ data }) => ({ type: "user.unblock", targetId: data.userId }),
+});
+
+/** Blocks or unblocks someone (the block and unblock buttons). */
+export function setUserBlocked({ blocked, ...args }: { actor: Parameters<typeof blockUser>[0]["actor"]; input: unknown; blocked: boolean }) {
+  return blocked ? blockUser(args) : unblockUser(args);
 }
 
 /** Admins change a role (and the municipality a project leader is bound to). */
-export async function changeUserRole({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<{ role: Role }>> {
-  if (!can(actor, "user:change-role")) return fail("permission.denied");
-  const parsed = changeRoleSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { userId, role, municipalityId } = parsed.data;
-  if (municipalityId && !(await db.municipality.findUnique({ where: { id: municipalityId }, select: { id: true } }))) {
-    return fail("form.invalid", { municipalityId: ["municipality.unknown"] });
-  }
-  const { count } = await db.user.updateMany({
-    where: { id: userId, NOT: { id: actor.id } },
+export const changeUserRole = mutation("user:change-role", {
+  schema: changeRoleSchema,
+  run: async ({ tx, actor, data: { userId, role, municipalityId } }): Promise<ActionResult<{ role: Role }>> => {
+    if (municipalityId && !(await tx.municipality.findUnique({ where: { id: municipalityId }, select: { id: true } }))) {
+      return fail("form.invalid", { municipalityId: ["municipality.unknown"] });
+    }
     // The user is re-read on every request, so the new role applies at once.
-    data: { role, municipalityId },
-  });
-  if (count === 0) return fail("user.notFound");
-  await db.auditLog.create({
-    data: { actorId: actor.id, action: "user.role", targetType: "User", targetId: userId, data: { role, municipalityId } },
-  });
-  return ok({ role });
-}
+    const { count } = await tx.user.updateMany({ where: { id: userId, NOT: { id: actor.id } }, data: { role, municipalityId } });
+    return count === 0 ? fail("user.notFound") : ok({ role });
+  },
+  audit: ({ data: { userId, role, municipalityId } }) => ({ type: "user.role", targetId: userId, data: { role, municipalityId } }),
+});
+
+/** Ends every session of the signed-in person: older tokens fail the session version check, and the live rows go. */
+export const signOutEverywhere = mutation("portal:read", {
+  schema: z.object({}),
+  run: async ({ tx, actor }) => {
+    await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await tx.session.deleteMany({ where: { userId: actor.id } });
+    return ok(null);
+  },
+  audit: ({ actor }) => ({ type: "session.end-all", targetId: actor.id }),
+});

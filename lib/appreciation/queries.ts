@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/permissions";
+import { isListedUpdate } from "@/lib/policy/updates";
 
 /** How many marked an update or comment useful. */
 export function countAppreciations(target: { updateId: string } | { commentId: string }): Promise<number> {
@@ -23,7 +24,7 @@ export async function getUpdateAppreciation(actor: Actor, updateId: string) {
   return {
     count,
     appreciatedByMe: Boolean(mine),
-    canAppreciate: can(actor, "comment:create") && update.status === "PUBLISHED" && update.authorId !== actor.id,
+    canAppreciate: can(actor, "appreciation:create") && isListedUpdate(update) && update.authorId !== actor.id,
     appreciators,
   };
 }

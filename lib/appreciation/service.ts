@@ -1,8 +1,9 @@
 import "server-only";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/permissions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { mutation, type Tx } from "@/lib/mutation";
+import { listedCommentWhere } from "@/lib/policy/comments";
+import { listedUpdateWhere } from "@/lib/policy/updates";
 import { appreciationTargetSchema } from "./schema";
 
 export type AppreciationState = {
@@ -12,56 +13,38 @@ export type AppreciationState = {
   updateId: string;
 };
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
-/** The target, if it may be marked: a published update, or a shown comment on one. */
-async function findTarget(target: { updateId?: string; commentId?: string }) {
+/** The target, if it may be marked: a listed update, or a shown comment on one. */
+async function findTarget(tx: Tx, target: { updateId?: string; commentId?: string }) {
   if (target.updateId) {
-    const update = await db.update.findFirst({ where: { id: target.updateId, status: "PUBLISHED" }, select: { id: true, authorId: true } });
+    const update = await tx.update.findFirst({ where: { id: target.updateId, ...listedUpdateWhere }, select: { id: true, authorId: true } });
     return update ? { updateId: update.id, authorId: update.authorId } : null;
   }
-  const comment = await db.comment.findFirst({
-    where: { id: target.commentId, deletedAt: null, hiddenAt: null, update: { status: "PUBLISHED" } },
-    select: { updateId: true, authorId: true },
-  });
-  return comment;
+  return tx.comment.findFirst({ where: { id: target.commentId, ...listedCommentWhere }, select: { updateId: true, authorId: true } });
 }
 
 /**
  * One "nuttig" mark per person per update or comment, switched on or off.
- * Every signed-in role may mark (the same people who may comment), but not
- * their own update or comment: a mark says someone else found it useful.
- * A unique index keeps it at one mark per person, also under double clicks.
+ * Every signed-in role may mark, but not their own update or comment: a mark
+ * says someone else found it useful. A unique index keeps it at one mark per
+ * person, also under double clicks (the insert skips an existing mark).
  */
-export async function toggleAppreciation({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<AppreciationState>> {
-  if (!can(actor, "comment:create")) return fail("permission.denied");
-  const parsed = appreciationTargetSchema.safeParse(input);
-  if (!parsed.success) return fail("comment.appreciationTargetGone");
-  const { updateId, commentId, appreciated: wanted } = parsed.data;
+export const toggleAppreciation = mutation("appreciation:create", {
+  schema: appreciationTargetSchema,
+  refuse: () => fail("comment.appreciationTargetGone"),
+  run: async ({ tx, actor, data: { updateId, commentId, appreciated: wanted } }): Promise<ActionResult<AppreciationState>> => {
+    const target = await findTarget(tx, { updateId, commentId });
+    if (!target) return fail("comment.appreciationTargetGone");
+    if (target.authorId === actor.id) return fail("comment.appreciateOwn");
 
-  const target = await findTarget({ updateId, commentId });
-  if (!target) return fail("comment.appreciationTargetGone");
-  if (target.authorId === actor.id) return fail("comment.appreciateOwn");
-
-  const where: Prisma.AppreciationWhereInput = updateId ? { updateId } : { commentId };
-  const mine = updateId
-    ? ({ userId_updateId: { userId: actor.id, updateId } } as const)
-    : ({ userId_commentId: { userId: actor.id, commentId: commentId ?? "" } } as const);
-
-  const existing = await db.appreciation.findUnique({ where: mine, select: { id: true } });
-  const appreciated = wanted ?? !existing;
-  if (appreciated && !existing) {
-    try {
-      await db.appreciation.create({ data: { userId: actor.id, updateId: updateId ?? null, commentId: commentId ?? null } });
-    } catch (error) {
-      // A second click that arrived at the same time: the mark is there, as wanted.
-      if (!isUniqueViolation(error)) throw error;
+    const where: Prisma.AppreciationWhereInput = updateId ? { updateId } : { commentId };
+    const existing = await tx.appreciation.findFirst({ where: { userId: actor.id, ...where }, select: { id: true } });
+    const appreciated = wanted ?? !existing;
+    if (appreciated && !existing) {
+      await tx.appreciation.createMany({ data: [{ userId: actor.id, updateId: updateId ?? null, commentId: commentId ?? null }], skipDuplicates: true });
+    } else if (!appreciated && existing) {
+      await tx.appreciation.deleteMany({ where: { userId: actor.id, ...where } });
     }
-  } else if (!appreciated && existing) {
-    await db.appreciation.deleteMany({ where: { userId: actor.id, ...where } });
-  }
-  const count = await db.appreciation.count({ where });
-  return ok({ appreciated, count, updateId: target.updateId });
-}
+    const count = await tx.appreciation.count({ where });
+    return ok({ appreciated, count, updateId: target.updateId });
+  },
+});

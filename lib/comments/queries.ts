@@ -2,13 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/permissions";
-import { visibleUpdatesWhere } from "@/lib/updates/service";
+import { shownCommentWhere } from "@/lib/policy/comments";
+import { isListedUpdate, visibleUpdatesWhere } from "@/lib/policy/updates";
 import { COMMENT_THREADS_PER_PAGE } from "./schema";
 
 /** Most threads one page of the update may show (the "load more" link asks for more in steps). */
 export const COMMENT_THREADS_MAX = 1_000;
 
-const shown = { deletedAt: null, hiddenAt: null } as const;
+const shown = shownCommentWhere;
 
 /**
  * Threads worth showing: their first comment is visible, or it is gone but
@@ -128,7 +129,7 @@ export async function getCommentsForUpdate(
 
   const countById = new Map(counts.map((row) => [row.commentId, row._count._all]));
   const appreciated = new Set(mine.map((row) => row.commentId));
-  const open = update.status === "PUBLISHED";
+  const open = isListedUpdate(update);
   const mayComment = open && can(actor, "comment:create");
   const byId = new Map<string, CommentRow>([...pageRows, ...replyRows].map((row) => [row.id, row]));
 
@@ -149,10 +150,10 @@ export async function getCommentsForUpdate(
       replyTo: answered ? { id: answered.id, authorName: stateOf(answered) === "visible" ? answered.author.name : null } : null,
       appreciationCount: visible ? (countById.get(row.id) ?? 0) : 0,
       appreciatedByMe: visible && appreciated.has(row.id),
-      canEdit: visible && open && own,
-      canDelete: visible && own,
+      canEdit: visible && open && own && can(actor, "comment:edit-own"),
+      canDelete: visible && own && can(actor, "comment:delete-own"),
       canReply: visible && mayComment,
-      canAppreciate: visible && open && !own,
+      canAppreciate: visible && open && !own && can(actor, "appreciation:create"),
     };
   }
 

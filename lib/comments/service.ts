@@ -3,12 +3,12 @@ import type { z } from "zod";
 import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { mutation, type Tx } from "@/lib/mutation";
 import { onCommentMentionsChanged, onCommentPosted } from "@/lib/notifications/events";
-import { can, type Actor } from "@/lib/permissions";
+import { ownCommentsWhere } from "@/lib/policy/comments";
+import { listedUpdateWhere } from "@/lib/policy/updates";
 import { parseMentions } from "./mentions";
 import { deleteCommentSchema, editCommentSchema, postCommentSchema } from "./schema";
-
-type Tx = Prisma.TransactionClient;
 
 /** Most people one comment may mention (each one gets a notification). */
 export const MENTIONS_MAX = 20;
@@ -45,8 +45,8 @@ async function checkMentions(tx: Tx, userIds: string[]): Promise<ActionResult<ne
   return found === userIds.length ? null : fail("comment.mentionUnknown", { body: ["comment.mentionUnknown"] });
 }
 
-function findByClientKey(authorId: string, clientKey: string) {
-  return db.comment.findUnique({
+function findByClientKey(client: Tx, authorId: string, clientKey: string) {
+  return client.comment.findUnique({
     where: { authorId_clientKey: { authorId, clientKey } },
     select: { id: true, updateId: true, parentId: true },
   });
@@ -68,68 +68,63 @@ function repeatOf(earlier: { id: string; updateId: string; parentId: string | nu
  * When two arrive at once, the database's unique index refuses the second
  * insert and the first comment is returned.
  */
-export async function postComment({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<PostedComment>> {
-  if (!can(actor, "comment:create")) return fail("permission.denied");
-  const parsed = postCommentSchema.safeParse(input);
-  if (!parsed.success) return refused(parsed.error);
-  const data = parsed.data;
+export const postComment = mutation("comment:create", {
+  schema: postCommentSchema,
+  refuse: refused,
+  run: async ({ tx, actor, data }): Promise<ActionResult<PostedComment>> => {
+    const earlier = await findByClientKey(tx, actor.id, data.clientKey);
+    if (earlier) return repeatOf(earlier, data.updateId);
 
-  const earlier = await findByClientKey(actor.id, data.clientKey);
-  if (earlier) return repeatOf(earlier, data.updateId);
+    const update = await tx.update.findFirst({ where: { id: data.updateId, ...listedUpdateWhere }, select: { id: true } });
+    if (!update) return fail("comment.updateClosed");
 
-  try {
-    return await db.$transaction(async (tx): Promise<ActionResult<PostedComment>> => {
-      const update = await tx.update.findFirst({ where: { id: data.updateId, status: "PUBLISHED" }, select: { id: true } });
-      if (!update) return fail("comment.updateClosed");
-
-      let thread: { parentId: string; replyToId: string; replyToAuthorId: string } | null = null;
-      if (data.parentId) {
-        const target = await tx.comment.findFirst({
-          where: { id: data.parentId, updateId: update.id },
-          select: { id: true, authorId: true, parentId: true, deletedAt: true, hiddenAt: true, parent: { select: { hiddenAt: true } } },
-        });
-        // A deleted or hidden comment cannot be answered; neither can anything in a hidden thread.
-        if (!target || target.deletedAt || target.hiddenAt || target.parent?.hiddenAt) {
-          return fail("comment.replyTargetGone", { parentId: ["comment.replyTargetGone"] });
-        }
-        thread = { parentId: target.parentId ?? target.id, replyToId: target.id, replyToAuthorId: target.authorId };
-      }
-
-      const mentionedUserIds = parseMentions(data.body);
-      const mentionProblem = await checkMentions(tx, mentionedUserIds);
-      if (mentionProblem) return mentionProblem;
-
-      const comment = await tx.comment.create({
-        data: {
-          updateId: update.id,
-          authorId: actor.id,
-          parentId: thread?.parentId ?? null,
-          replyToId: thread?.replyToId ?? null,
-          body: data.body,
-          clientKey: data.clientKey,
-          mentions: { create: mentionedUserIds.map((userId) => ({ userId })) },
-        },
-        select: { id: true },
+    let thread: { parentId: string; replyToId: string; replyToAuthorId: string } | null = null;
+    if (data.parentId) {
+      const target = await tx.comment.findFirst({
+        where: { id: data.parentId, updateId: update.id },
+        select: { id: true, authorId: true, parentId: true, deletedAt: true, hiddenAt: true, parent: { select: { hiddenAt: true } } },
       });
-      await tx.update.update({ where: { id: update.id }, data: { commentCount: { increment: 1 } } });
-      await onCommentPosted(tx, {
-        commentId: comment.id,
+      // A deleted or hidden comment cannot be answered; neither can anything in a hidden thread.
+      if (!target || target.deletedAt || target.hiddenAt || target.parent?.hiddenAt) {
+        return fail("comment.replyTargetGone", { parentId: ["comment.replyTargetGone"] });
+      }
+      thread = { parentId: target.parentId ?? target.id, replyToId: target.id, replyToAuthorId: target.authorId };
+    }
+
+    const mentionedUserIds = parseMentions(data.body);
+    const mentionProblem = await checkMentions(tx, mentionedUserIds);
+    if (mentionProblem) return mentionProblem;
+
+    const comment = await tx.comment.create({
+      data: {
         updateId: update.id,
         authorId: actor.id,
         parentId: thread?.parentId ?? null,
-        replyToAuthorId: thread?.replyToAuthorId ?? null,
-        mentionedUserIds,
-      });
-      return ok({ id: comment.id, updateId: update.id, threadId: thread?.parentId ?? comment.id, repeated: false });
+        replyToId: thread?.replyToId ?? null,
+        body: data.body,
+        clientKey: data.clientKey,
+        mentions: { create: mentionedUserIds.map((userId) => ({ userId })) },
+      },
+      select: { id: true },
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const first = await findByClientKey(actor.id, data.clientKey);
-      if (first) return repeatOf(first, data.updateId);
-    }
-    throw error;
-  }
-}
+    await tx.update.update({ where: { id: update.id }, data: { commentCount: { increment: 1 } } });
+    await onCommentPosted(tx, {
+      commentId: comment.id,
+      updateId: update.id,
+      authorId: actor.id,
+      parentId: thread?.parentId ?? null,
+      replyToAuthorId: thread?.replyToAuthorId ?? null,
+      mentionedUserIds,
+    });
+    return ok({ id: comment.id, updateId: update.id, threadId: thread?.parentId ?? comment.id, repeated: false });
+  },
+  // Two posts with one key at once: the unique index refused the second, so answer with the first.
+  recover: async (error, { actor, data }) => {
+    if (!isUniqueViolation(error)) return null;
+    const first = await findByClientKey(db, actor.id, data.clientKey);
+    return first ? repeatOf(first, data.updateId) : null;
+  },
+});
 
 /** What an edited or deleted comment belongs to, for refreshing its page. */
 export type ChangedComment = { id: string; updateId: string };
@@ -139,14 +134,11 @@ export type ChangedComment = { id: string; updateId: string };
  * coordinator: moderation hides, it does not rewrite). The earlier text is
  * kept as a revision and the comment is marked as edited.
  */
-export async function editComment({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<ChangedComment>> {
-  if (!can(actor, "comment:create")) return fail("permission.denied");
-  const parsed = editCommentSchema.safeParse(input);
-  if (!parsed.success) return refused(parsed.error);
-  const { commentId, body } = parsed.data;
-
-  return db.$transaction(async (tx): Promise<ActionResult<ChangedComment>> => {
-    const own = { id: commentId, authorId: actor.id, deletedAt: null, hiddenAt: null, update: { status: "PUBLISHED" as const } };
+export const editComment = mutation("comment:edit-own", {
+  schema: editCommentSchema,
+  refuse: refused,
+  run: async ({ tx, actor, data: { commentId, body } }): Promise<ActionResult<ChangedComment>> => {
+    const own = { id: commentId, ...ownCommentsWhere(actor) };
     const existing = await tx.comment.findFirst({ where: own, select: { id: true, body: true, updateId: true } });
     if (!existing) return fail("comment.notFound");
     if (existing.body === body) return ok({ id: existing.id, updateId: existing.updateId });
@@ -166,21 +158,18 @@ export async function editComment({ actor, input }: { actor: Actor | null; input
     // Someone newly mentioned by the edit is told, once.
     await onCommentMentionsChanged(tx, { commentId: existing.id, updateId: existing.updateId, authorId: actor.id, mentionedUserIds });
     return ok({ id: existing.id, updateId: existing.updateId });
-  });
-}
+  },
+});
 
 /**
  * The author deletes their own comment. The row stays, so replies keep their
  * thread ("verwijderd" shows where it had replies); the text, its earlier
  * versions, its mentions and its appreciations go.
  */
-export async function deleteComment({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<ChangedComment>> {
-  if (!can(actor, "comment:create")) return fail("permission.denied");
-  const parsed = deleteCommentSchema.safeParse(input);
-  if (!parsed.success) return refused(parsed.error);
-  const { commentId } = parsed.data;
-
-  return db.$transaction(async (tx): Promise<ActionResult<ChangedComment>> => {
+export const deleteComment = mutation("comment:delete-own", {
+  schema: deleteCommentSchema,
+  refuse: refused,
+  run: async ({ tx, actor, data: { commentId } }): Promise<ActionResult<ChangedComment>> => {
     const own = { id: commentId, authorId: actor.id, deletedAt: null };
     const existing = await tx.comment.findFirst({ where: own, select: { id: true, updateId: true, hiddenAt: true } });
     if (!existing) return fail("comment.notFound");
@@ -194,5 +183,5 @@ export async function deleteComment({ actor, input }: { actor: Actor | null; inp
       await tx.update.update({ where: { id: existing.updateId }, data: { commentCount: { decrement: 1 } } });
     }
     return ok({ id: existing.id, updateId: existing.updateId });
-  });
-}
+  },
+});

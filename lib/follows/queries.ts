@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { FollowTarget } from "@/lib/generated/prisma/enums";
 import { followTargets } from "./schema";
+import type { Actor } from "@/lib/policy/permissions";
+import { visibleUpdatesWhere } from "@/lib/policy/updates";
 
 export async function isFollowing(userId: string, targetType: FollowTarget, targetId: string): Promise<boolean> {
   const row = await db.follow.findUnique({
@@ -18,7 +20,8 @@ export type FollowedItem = { targetType: FollowTarget; targetId: string; name: s
  * sorted by name, with a link. Targets that no longer exist (or an update the
  * person can no longer read) are left out.
  */
-export async function listFollows(userId: string): Promise<Record<FollowTarget, FollowedItem[]>> {
+export async function listFollows(reader: Pick<Actor, "id" | "role">): Promise<Record<FollowTarget, FollowedItem[]>> {
+  const userId = reader.id;
   const follows = await db.follow.findMany({ where: { userId }, select: { targetType: true, targetId: true, createdAt: true } });
   const ids = (type: FollowTarget) => follows.filter((row) => row.targetType === type).map((row) => row.targetId);
   const [experiments, opgaven, themes, municipalities, updates] = await Promise.all([
@@ -27,7 +30,7 @@ export async function listFollows(userId: string): Promise<Record<FollowTarget, 
     db.theme.findMany({ where: { id: { in: ids("THEME") } }, select: { id: true, name: true, slug: true } }),
     db.municipality.findMany({ where: { id: { in: ids("MUNICIPALITY") } }, select: { id: true, name: true, slug: true } }),
     db.update.findMany({
-      where: { id: { in: ids("UPDATE") }, OR: [{ status: "PUBLISHED" }, { authorId: userId }] },
+      where: { AND: [{ id: { in: ids("UPDATE") } }, visibleUpdatesWhere(reader)] },
       select: { id: true, title: true },
     }),
   ]);

@@ -37,6 +37,8 @@ import { deliverQueued, queueEmail, type DeliveryResult } from "@/lib/email/queu
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailFrequency, NotificationKind } from "@/lib/generated/prisma/enums";
 import { DIGEST_SUBJECT_PREFIXES, digestEmail, excerpt, type DigestFrequency, type DigestGroup, type NotificationEmailItem } from "./email";
+import { isShownComment } from "@/lib/policy/comments";
+import { isListedUpdate } from "@/lib/policy/updates";
 
 const HOUR = 60 * 60 * 1000;
 /** The shortest time between two digests of one kind for one person. */
@@ -183,7 +185,7 @@ async function digestBatch(
     const recipient = person.get(row.userId);
     const subject = update.get(row.updateId);
     const said = row.commentId ? comment.get(row.commentId) : null;
-    const gone = !subject || subject.status !== "PUBLISHED" || (row.commentId && (!said || said.deletedAt || said.hiddenAt));
+    const gone = !subject || !isListedUpdate(subject) || (row.commentId && (!said || !isShownComment(said)));
     if (!recipient || recipient.blockedAt || row.frequency === "NEVER" || row.readAt || gone) {
       settled.push(row.id);
       continue;

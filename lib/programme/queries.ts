@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/permissions";
+import { listedUpdateWhere } from "@/lib/policy/updates";
 
 /** What the home page shows: the programme at a glance. */
 export async function getProgrammeOverview() {
@@ -92,7 +93,7 @@ export async function getMunicipalityPage(slug: string) {
       },
     }),
     db.update.findMany({
-      where: { status: "PUBLISHED", experiment: { municipality: { slug } } },
+      where: { ...listedUpdateWhere, experiment: { municipality: { slug } } },
       orderBy: [...newestFirst],
       take: MUNICIPALITY_LATEST_UPDATES,
       select: { ...updateSummarySelect, experiment: { select: { title: true, slug: true } } },
@@ -109,7 +110,7 @@ export async function getMunicipalityPage(slug: string) {
  * Drafts and withdrawn updates are left out. Null for an unknown slug.
  */
 export async function getExperimentPage(slug: string) {
-  const carriedByPublishedUpdate = { updates: { some: { status: "PUBLISHED", experiment: { slug } } } } as const;
+  const carriedByPublishedUpdate = { updates: { some: { ...listedUpdateWhere, experiment: { slug } } } } as const;
   const [experiment, opgaven, themes] = await Promise.all([
     db.experiment.findUnique({
       where: { slug },
@@ -118,7 +119,7 @@ export async function getExperimentPage(slug: string) {
         municipality: { select: { id: true, name: true, slug: true } },
         wijken: { orderBy: { name: "asc" }, select: { id: true, name: true, cbsCode: true } },
         leaders: { where: { blockedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } },
-        updates: { where: { status: "PUBLISHED" }, orderBy: [...newestFirst], select: updateSummarySelect },
+        updates: { where: listedUpdateWhere, orderBy: [...newestFirst], select: updateSummarySelect },
       },
     }),
     db.opgave.findMany({ where: carriedByPublishedUpdate, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: tagSelect }),

@@ -1,8 +1,8 @@
 import "server-only";
-import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
+import { fail, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/permissions";
+import { mutation, type Tx } from "@/lib/mutation";
 import {
   experimentSchema,
   experimentUpdateSchema,
@@ -16,8 +16,8 @@ import {
 import { experimentFormSelect } from "./queries";
 
 // Coordinators and admins keep the programme's municipalities, wijken and
-// experiments. Like lib/accounts/service.ts: one options object
-// ({ actor, input }), an ActionResult back, an audit row for every write.
+// experiments: each write goes through the pipeline (lib/mutation.ts) with
+// its audit event in the same transaction.
 
 type FieldErrors = Partial<Record<string, string[]>>;
 type Saved = { id: string; slug: string };
@@ -33,26 +33,28 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Checks for clashes first, so the form can say which field clashes; if
- * another write takes the slug or code between check and write, the database's
- * unique index refuses it and the check runs again to name the field.
+ * Checks for clashes inside the write's transaction, so the form can say which
+ * field clashes; if another write takes the slug or code between check and
+ * write, the database's unique index refuses it and the check runs again
+ * (`recover`) to name the field.
  */
-async function writeUnlessConflicting<T>(findProblems: () => Promise<FieldErrors>, write: () => Promise<T>): Promise<ActionResult<T>> {
-  const problems = await findProblems();
+async function unlessConflicting<T>(problems: FieldErrors, write: () => Promise<T>): Promise<ActionResult<T>> {
   if (!nothingWrong(problems)) return fail("form.invalid", problems);
-  try {
-    return ok(await write());
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+  return { ok: true, data: await write() };
+}
+
+function recoverConflict(findProblems: () => Promise<FieldErrors>) {
+  return async (error: unknown): Promise<ActionResult<Saved> | null> => {
+    if (!isUniqueViolation(error)) return null;
     const after = await findProblems();
     return fail("form.invalid", nothingWrong(after) ? { slug: ["programme.slugTaken"] } : after);
-  }
+  };
 }
 
 const excluding = (id: string | undefined) => (id ? { NOT: { id } } : {});
 
-async function municipalityConflicts({ slug, cbsCode }: { slug: string; cbsCode: string }, exceptId?: string): Promise<FieldErrors> {
-  const clashes = await db.municipality.findMany({
+async function municipalityConflicts(client: Tx, { slug, cbsCode }: { slug: string; cbsCode: string }, exceptId?: string): Promise<FieldErrors> {
+  const clashes = await client.municipality.findMany({
     where: { OR: [{ slug }, { cbsCode }], ...excluding(exceptId) },
     select: { slug: true, cbsCode: true },
   });
@@ -62,43 +64,26 @@ async function municipalityConflicts({ slug, cbsCode }: { slug: string; cbsCode:
   return errors;
 }
 
-export async function createMunicipality({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<Saved>> {
-  if (!can(actor, "programme:manage")) return fail("permission.denied");
-  const parsed = municipalitySchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const data = parsed.data;
-  return writeUnlessConflicting(
-    () => municipalityConflicts(data),
-    () =>
-      db.$transaction(async (tx) => {
-        const created = await tx.municipality.create({ data, select: { id: true, slug: true } });
-        await tx.auditLog.create({
-          data: { actorId: actor.id, action: "municipality.create", targetType: "Municipality", targetId: created.id, data },
-        });
-        return created;
-      }),
-  );
-}
+export const createMunicipality = mutation("programme:manage", {
+  schema: municipalitySchema,
+  run: async ({ tx, data }) =>
+    unlessConflicting(await municipalityConflicts(tx, data), () => tx.municipality.create({ data, select: { id: true, slug: true } })),
+  audit: ({ data, result }) => ({ type: "municipality.create", targetId: result.id, data }),
+  recover: (error, { data }) => recoverConflict(() => municipalityConflicts(db, data))(error),
+});
 
-export async function updateMunicipality({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<Saved>> {
-  if (!can(actor, "programme:manage")) return fail("permission.denied");
-  const parsed = municipalityUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { municipalityId, ...data } = parsed.data;
-  const before = await db.municipality.findUnique({ where: { id: municipalityId }, select: { name: true, slug: true, cbsCode: true } });
-  if (!before) return fail("programme.municipalityNotFound");
-  return writeUnlessConflicting(
-    () => municipalityConflicts(data, municipalityId),
-    () =>
-      db.$transaction(async (tx) => {
-        const updated = await tx.municipality.update({ where: { id: municipalityId }, data, select: { id: true, slug: true } });
-        await tx.auditLog.create({
-          data: { actorId: actor.id, action: "municipality.update", targetType: "Municipality", targetId: municipalityId, data: { before, after: data } },
-        });
-        return updated;
-      }),
-  );
-}
+export const updateMunicipality = mutation("programme:manage", {
+  schema: municipalityUpdateSchema,
+  run: async ({ tx, data: { municipalityId, ...data }, record }) => {
+    const before = await tx.municipality.findUnique({ where: { id: municipalityId }, select: { name: true, slug: true, cbsCode: true } });
+    if (!before) return fail("programme.municipalityNotFound");
+    record({ type: "municipality.update", targetId: municipalityId, data: { before, after: data } });
+    return unlessConflicting(await municipalityConflicts(tx, data, municipalityId), () =>
+      tx.municipality.update({ where: { id: municipalityId }, data, select: { id: true, slug: true } }),
+    );
+  },
+  recover: (error, { data: { municipalityId, ...data } }) => recoverConflict(() => municipalityConflicts(db, data, municipalityId))(error),
+});
 
 /**
  * A CBS wijkcode starts with the four digits of its gemeentecode (GM0855 →
@@ -109,11 +94,12 @@ function wijkCodeFitsMunicipality(wijkCode: string, municipalityCode: string): b
 }
 
 async function wijkProblems(
+  client: Tx,
   { slug, cbsCode }: { slug: string; cbsCode: string },
   municipality: { id: string; cbsCode: string },
   exceptId?: string,
 ): Promise<FieldErrors> {
-  const clashes = await db.neighbourhood.findMany({
+  const clashes = await client.neighbourhood.findMany({
     where: { OR: [{ cbsCode }, { municipalityId: municipality.id, slug }], ...excluding(exceptId) },
     select: { slug: true, cbsCode: true, municipalityId: true },
   });
@@ -124,64 +110,55 @@ async function wijkProblems(
   return errors;
 }
 
-export async function createWijk({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<Saved>> {
-  if (!can(actor, "programme:manage")) return fail("permission.denied");
-  const parsed = wijkSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const data = parsed.data;
-  const municipality = await db.municipality.findUnique({ where: { id: data.municipalityId }, select: { id: true, cbsCode: true } });
-  if (!municipality) return fail("form.invalid", { municipalityId: ["municipality.unknown"] });
-  return writeUnlessConflicting(
-    () => wijkProblems(data, municipality),
-    () =>
-      db.$transaction(async (tx) => {
-        const created = await tx.neighbourhood.create({ data, select: { id: true, slug: true } });
-        await tx.auditLog.create({
-          data: { actorId: actor.id, action: "wijk.create", targetType: "Neighbourhood", targetId: created.id, data },
-        });
-        return created;
-      }),
-  );
-}
+const municipalityCode = { select: { id: true, cbsCode: true } } as const;
 
-export async function updateWijk({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<Saved>> {
-  if (!can(actor, "programme:manage")) return fail("permission.denied");
-  const parsed = wijkUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { wijkId, ...data } = parsed.data;
-  const before = await db.neighbourhood.findUnique({
-    where: { id: wijkId },
-    select: { name: true, slug: true, cbsCode: true, municipality: { select: { id: true, cbsCode: true } } },
-  });
-  if (!before) return fail("programme.wijkNotFound");
-  const { municipality, ...previous } = before;
-  return writeUnlessConflicting(
-    () => wijkProblems(data, municipality, wijkId),
-    () =>
-      db.$transaction(async (tx) => {
-        const updated = await tx.neighbourhood.update({ where: { id: wijkId }, data, select: { id: true, slug: true } });
-        await tx.auditLog.create({
-          data: { actorId: actor.id, action: "wijk.update", targetType: "Neighbourhood", targetId: wijkId, data: { before: previous, after: data } },
-        });
-        return updated;
-      }),
-  );
-}
+export const createWijk = mutation("programme:manage", {
+  schema: wijkSchema,
+  run: async ({ tx, data }) => {
+    const municipality = await tx.municipality.findUnique({ where: { id: data.municipalityId }, ...municipalityCode });
+    if (!municipality) return fail("form.invalid", { municipalityId: ["municipality.unknown"] });
+    return unlessConflicting(await wijkProblems(tx, data, municipality), () => tx.neighbourhood.create({ data, select: { id: true, slug: true } }));
+  },
+  audit: ({ data, result }) => ({ type: "wijk.create", targetId: result.id, data }),
+  recover: async (error, { data }) => {
+    const municipality = await db.municipality.findUnique({ where: { id: data.municipalityId }, ...municipalityCode });
+    return municipality ? recoverConflict(() => wijkProblems(db, data, municipality))(error) : null;
+  },
+});
+
+const wijkBeforeSelect = { name: true, slug: true, cbsCode: true, municipality: municipalityCode } as const;
+
+export const updateWijk = mutation("programme:manage", {
+  schema: wijkUpdateSchema,
+  run: async ({ tx, data: { wijkId, ...data }, record }) => {
+    const before = await tx.neighbourhood.findUnique({ where: { id: wijkId }, select: wijkBeforeSelect });
+    if (!before) return fail("programme.wijkNotFound");
+    const { municipality, ...previous } = before;
+    record({ type: "wijk.update", targetId: wijkId, data: { before: previous, after: data } });
+    return unlessConflicting(await wijkProblems(tx, data, municipality, wijkId), () =>
+      tx.neighbourhood.update({ where: { id: wijkId }, data, select: { id: true, slug: true } }),
+    );
+  },
+  recover: async (error, { data: { wijkId, ...data } }) => {
+    const before = await db.neighbourhood.findUnique({ where: { id: wijkId }, select: wijkBeforeSelect });
+    return before ? recoverConflict(() => wijkProblems(db, data, before.municipality, wijkId))(error) : null;
+  },
+});
 
 /**
  * Everything about an experiment that only the database can tell: a free
  * slug, a known municipality, and wijken and project leaders of that same
  * municipality. All problems at once, so the form shows them together.
  */
-async function experimentProblems(input: ExperimentInput, exceptId?: string): Promise<FieldErrors> {
+async function experimentProblems(client: Tx, input: ExperimentInput, exceptId?: string): Promise<FieldErrors> {
   const [slugTaken, municipality, wijken, leaders] = await Promise.all([
-    db.experiment.findFirst({ where: { slug: input.slug, ...excluding(exceptId) }, select: { id: true } }),
-    db.municipality.findUnique({ where: { id: input.municipalityId }, select: { id: true } }),
+    client.experiment.findFirst({ where: { slug: input.slug, ...excluding(exceptId) }, select: { id: true } }),
+    client.municipality.findUnique({ where: { id: input.municipalityId }, select: { id: true } }),
     input.wijkIds.length
-      ? db.neighbourhood.findMany({ where: { id: { in: input.wijkIds } }, select: { id: true, municipalityId: true } })
+      ? client.neighbourhood.findMany({ where: { id: { in: input.wijkIds } }, select: { id: true, municipalityId: true } })
       : Promise.resolve([]),
     input.leaderIds.length
-      ? db.user.findMany({ where: { id: { in: input.leaderIds } }, select: { id: true, role: true, municipalityId: true } })
+      ? client.user.findMany({ where: { id: { in: input.leaderIds } }, select: { id: true, role: true, municipalityId: true } })
       : Promise.resolve([]),
   ]);
   const errors: FieldErrors = {};
@@ -202,69 +179,42 @@ function experimentAuditData(input: ExperimentInput) {
   return { ...input, startDate: toDateInputValue(input.startDate) };
 }
 
-export async function createExperiment({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<Saved>> {
-  if (!can(actor, "programme:manage")) return fail("permission.denied");
-  const parsed = experimentSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { wijkIds, leaderIds, ...fields } = parsed.data;
-  return writeUnlessConflicting(
-    () => experimentProblems(parsed.data),
-    () =>
-      db.$transaction(async (tx) => {
-        const created = await tx.experiment.create({
-          data: {
-            ...fields,
-            wijken: { connect: wijkIds.map((id) => ({ id })) },
-            leaders: { connect: leaderIds.map((id) => ({ id })) },
-          },
-          select: { id: true, slug: true },
-        });
-        await tx.auditLog.create({
-          data: { actorId: actor.id, action: "experiment.create", targetType: "Experiment", targetId: created.id, data: experimentAuditData(parsed.data) },
-        });
-        return created;
+export const createExperiment = mutation("programme:manage", {
+  schema: experimentSchema,
+  run: async ({ tx, data }) => {
+    const { wijkIds, leaderIds, ...fields } = data;
+    return unlessConflicting(await experimentProblems(tx, data), () =>
+      tx.experiment.create({
+        data: { ...fields, wijken: { connect: wijkIds.map((id) => ({ id })) }, leaders: { connect: leaderIds.map((id) => ({ id })) } },
+        select: { id: true, slug: true },
       }),
-  );
-}
+    );
+  },
+  audit: ({ data, result }) => ({ type: "experiment.create", targetId: result.id, data: experimentAuditData(data) }),
+  recover: (error, { data }) => recoverConflict(() => experimentProblems(db, data))(error),
+});
 
-export async function updateExperiment({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<Saved>> {
-  if (!can(actor, "programme:manage")) return fail("permission.denied");
-  const parsed = experimentUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { experimentId, ...experiment } = parsed.data;
-  const { wijkIds, leaderIds, ...fields } = experiment;
-  const before = await db.experiment.findUnique({ where: { id: experimentId }, select: experimentFormSelect });
-  if (!before) return fail("programme.experimentNotFound");
-  const { wijken, leaders, startDate, ...unchangedShape } = before;
-  const previous = {
-    ...unchangedShape,
-    startDate: toDateInputValue(startDate),
-    wijkIds: wijken.map((wijk) => wijk.id),
-    leaderIds: leaders.map((leader) => leader.id),
-  };
-  return writeUnlessConflicting(
-    () => experimentProblems(experiment, experimentId),
-    () =>
-      db.$transaction(async (tx) => {
-        const updated = await tx.experiment.update({
-          where: { id: experimentId },
-          data: {
-            ...fields,
-            wijken: { set: wijkIds.map((id) => ({ id })) },
-            leaders: { set: leaderIds.map((id) => ({ id })) },
-          },
-          select: { id: true, slug: true },
-        });
-        await tx.auditLog.create({
-          data: {
-            actorId: actor.id,
-            action: "experiment.update",
-            targetType: "Experiment",
-            targetId: experimentId,
-            data: { before: previous, after: experimentAuditData(experiment) },
-          },
-        });
-        return updated;
+export const updateExperiment = mutation("programme:manage", {
+  schema: experimentUpdateSchema,
+  run: async ({ tx, data: { experimentId, ...experiment }, record }) => {
+    const { wijkIds, leaderIds, ...fields } = experiment;
+    const before = await tx.experiment.findUnique({ where: { id: experimentId }, select: experimentFormSelect });
+    if (!before) return fail("programme.experimentNotFound");
+    const { wijken, leaders, startDate, ...unchangedShape } = before;
+    const previous = {
+      ...unchangedShape,
+      startDate: toDateInputValue(startDate),
+      wijkIds: wijken.map((wijk) => wijk.id),
+      leaderIds: leaders.map((leader) => leader.id),
+    };
+    record({ type: "experiment.update", targetId: experimentId, data: { before: previous, after: experimentAuditData(experiment) } });
+    return unlessConflicting(await experimentProblems(tx, experiment, experimentId), () =>
+      tx.experiment.update({
+        where: { id: experimentId },
+        data: { ...fields, wijken: { set: wijkIds.map((id) => ({ id })) }, leaders: { set: leaderIds.map((id) => ({ id })) } },
+        select: { id: true, slug: true },
       }),
-  );
-}
+    );
+  },
+  recover: (error, { data: { experimentId, ...experiment } }) => recoverConflict(() => experimentProblems(db, experiment, experimentId))(error),
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { listedUpdateWhere } from "@/lib/policy/updates";
 
 // Opgaven and themes as readers see them: lists with how many published
 // updates carry each, and a page per opgave or theme. Counts come from one
@@ -7,7 +8,7 @@ import { db } from "@/lib/db";
 
 export type TaxonomyKind = "opgave" | "theme";
 
-const publishedCount = { _count: { select: { updates: { where: { status: "PUBLISHED" } } } } } as const;
+const publishedCount = { _count: { select: { updates: { where: listedUpdateWhere } } } } as const;
 
 const listSelect = {
   id: true,
@@ -70,7 +71,7 @@ export async function getTaxonomyPage(kind: TaxonomyKind, slug: string) {
   const select = {
     ...listSelect,
     updates: {
-      where: { status: "PUBLISHED" as const },
+      where: listedUpdateWhere,
       orderBy: [{ publishedAt: "desc" as const }, { id: "desc" as const }],
       take: TAXONOMY_PAGE_UPDATES,
       select: updateSummarySelect,
@@ -85,7 +86,7 @@ export type TaxonomyPage = NonNullable<Awaited<ReturnType<typeof getTaxonomyPage
 /** The newest published updates across the programme, for the home page. */
 export function listLatestUpdates(take = 5) {
   return db.update.findMany({
-    where: { status: "PUBLISHED" },
+    where: listedUpdateWhere,
     orderBy: [...newestFirst],
     take,
     select: {

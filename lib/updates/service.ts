@@ -1,35 +1,14 @@
 import "server-only";
-import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
-import { db } from "@/lib/db";
+import { fail, ok, type ActionResult } from "@/lib/action-result";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { mutation } from "@/lib/mutation";
 import { onUpdatePublished } from "@/lib/notifications/events";
-import { can, type Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/policy/permissions";
+import { editableUpdatesWhere, withdrawableUpdatesWhere } from "@/lib/policy/updates";
 import { updateIdSchema, updateInputSchema, type UpdateInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
-
-/**
- * The updates an actor may edit: project leaders their own (while they still
- * hold the role), coordinators and admins any published one. Drafts stay
- * their author's alone.
- */
-export function editableUpdatesWhere(actor: Actor): Prisma.UpdateWhereInput {
-  const own: Prisma.UpdateWhereInput = can(actor, "update:publish")
-    ? { authorId: actor.id, experiment: { municipalityId: actor.municipalityId ?? "" } }
-    : { id: "" };
-  return can(actor, "moderation:access") ? { OR: [own, { status: "PUBLISHED" }] } : own;
-}
-
-/** The updates an actor may read: all published ones, their own drafts and, for staff, withdrawn ones. */
-export function visibleUpdatesWhere(actor: Actor): Prisma.UpdateWhereInput {
-  return {
-    OR: [
-      { status: "PUBLISHED" },
-      { authorId: actor.id },
-      ...(can(actor, "moderation:access") ? [{ status: "WITHDRAWN" as const }] : []),
-    ],
-  };
-}
+type Saved = { id: string; status: "DRAFT" | "PUBLISHED" | "WITHDRAWN" };
 
 /** Checks the chosen opgaven and themes exist and are not archived. */
 async function checkTaxonomies(tx: Tx, input: UpdateInput) {
@@ -69,99 +48,100 @@ function recordRevision(tx: Tx, updateId: string, editorId: string, input: Updat
   });
 }
 
-/**
- * Writes a new update, or saves an edit of an existing one. A published
- * update keeps a revision of every saved version. The experiment must belong
- * to the author's municipality: that condition sits in the `where` clause, so
- * an update for another municipality's experiment finds nothing to write to.
- */
-export async function saveUpdate({
-  actor,
-  input,
-  updateId,
-}: {
-  actor: Actor | null;
-  input: unknown;
-  updateId?: string;
-}): Promise<ActionResult<{ id: string; status: "DRAFT" | "PUBLISHED" | "WITHDRAWN" }>> {
-  if (!actor || !(can(actor, "update:publish") || (updateId && can(actor, "moderation:access")))) {
-    return fail("permission.denied");
-  }
-  const parsed = updateInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const data = parsed.data;
+function contentOf(data: UpdateInput) {
+  return { title: data.title, body: data.body, phase: data.phase, milestone: data.milestone };
+}
 
-  return db.$transaction(async (tx) => {
+/**
+ * A new update. The experiment must belong to the author's municipality: that
+ * condition sits in the `where` clause, so an update for another
+ * municipality's experiment finds nothing to write to.
+ */
+const createUpdate = mutation("update:publish", {
+  schema: updateInputSchema,
+  run: async ({ tx, actor, data }): Promise<ActionResult<Saved>> => {
     const taxonomies = await checkTaxonomies(tx, data);
     if (taxonomies.fieldErrors) return fail("form.invalid", taxonomies.fieldErrors);
-    const content = {
-      title: data.title,
-      body: data.body,
-      phase: data.phase,
-      milestone: data.milestone,
-      opgaven: { set: data.opgaveIds.map((id) => ({ id })) },
-      themes: { set: data.themeIds.map((id) => ({ id })) },
-    };
-
-    if (!updateId) {
-      const experiment = await tx.experiment.findFirst({
-        where: { id: data.experimentId, municipalityId: actor.municipalityId ?? "" },
-        select: { id: true },
-      });
-      if (!experiment) return fail("update.experimentNotAllowed", { experimentId: ["update.experimentNotAllowed"] });
-      const publish = data.intent === "publish";
-      const created = await tx.update.create({
-        data: {
-          ...content,
-          opgaven: { connect: data.opgaveIds.map((id) => ({ id })) },
-          themes: { connect: data.themeIds.map((id) => ({ id })) },
-          experimentId: experiment.id,
-          authorId: actor.id,
-          status: publish ? "PUBLISHED" : "DRAFT",
-          publishedAt: publish ? new Date() : null,
-        },
-        select: { id: true, status: true },
-      });
-      await linkUploads(tx, created.id, actor.id, data.body);
-      if (publish) {
-        await recordRevision(tx, created.id, actor.id, data, taxonomies);
-        await onUpdatePublished(tx, { updateId: created.id, authorId: actor.id });
-      }
-      return ok(created);
+    const experiment = await tx.experiment.findFirst({
+      where: { id: data.experimentId, municipalityId: actor.municipalityId ?? "" },
+      select: { id: true },
+    });
+    if (!experiment) return fail("update.experimentNotAllowed", { experimentId: ["update.experimentNotAllowed"] });
+    const publish = data.intent === "publish";
+    const created = await tx.update.create({
+      data: {
+        ...contentOf(data),
+        opgaven: { connect: data.opgaveIds.map((id) => ({ id })) },
+        themes: { connect: data.themeIds.map((id) => ({ id })) },
+        experimentId: experiment.id,
+        authorId: actor.id,
+        status: publish ? "PUBLISHED" : "DRAFT",
+        publishedAt: publish ? new Date() : null,
+      },
+      select: { id: true, status: true },
+    });
+    await linkUploads(tx, created.id, actor.id, data.body);
+    if (publish) {
+      await recordRevision(tx, created.id, actor.id, data, taxonomies);
+      await onUpdatePublished(tx, { updateId: created.id, authorId: actor.id });
     }
+    return ok(created);
+  },
+});
 
+const editSchema = updateInputSchema.and(updateIdSchema);
+
+/**
+ * An edit of an existing update, by its author or by staff (then audited). A
+ * published update keeps a revision of every saved version.
+ */
+const editUpdate = mutation((actor) => can(actor, "update:publish") || can(actor, "update:edit-any"), {
+  schema: editSchema,
+  run: async ({ tx, actor, data, record }): Promise<ActionResult<Saved>> => {
+    const taxonomies = await checkTaxonomies(tx, data);
+    if (taxonomies.fieldErrors) return fail("form.invalid", taxonomies.fieldErrors);
     const existing = await tx.update.findFirst({
-      where: { AND: [{ id: updateId }, editableUpdatesWhere(actor)] },
-      select: { id: true, status: true, experimentId: true, publishedAt: true },
+      where: { AND: [{ id: data.updateId }, editableUpdatesWhere(actor)] },
+      select: { id: true, status: true, publishedAt: true, authorId: true, title: true, body: true, phase: true, milestone: true },
     });
     if (!existing) return fail("update.notFound");
     const publish = data.intent === "publish" && existing.status !== "PUBLISHED";
     const updated = await tx.update.update({
       where: { id: existing.id },
       data: {
-        ...content,
+        ...contentOf(data),
+        opgaven: { set: data.opgaveIds.map((id) => ({ id })) },
+        themes: { set: data.themeIds.map((id) => ({ id })) },
         ...(publish ? { status: "PUBLISHED" as const, publishedAt: existing.publishedAt ?? new Date(), withdrawnAt: null } : {}),
       },
       select: { id: true, status: true },
     });
     await linkUploads(tx, updated.id, actor.id, data.body);
     if (updated.status === "PUBLISHED") await recordRevision(tx, updated.id, actor.id, data, taxonomies);
-    if (publish) {
-      const { authorId } = await tx.update.findUniqueOrThrow({ where: { id: updated.id }, select: { authorId: true } });
-      await onUpdatePublished(tx, { updateId: updated.id, authorId });
+    if (publish) await onUpdatePublished(tx, { updateId: updated.id, authorId: existing.authorId });
+    if (existing.authorId !== actor.id) {
+      const { id: _id, status: _status, publishedAt: _publishedAt, authorId: _authorId, ...before } = existing;
+      record({ type: "update.edit-any", targetId: existing.id, data: { before, after: contentOf(data) } });
     }
     return ok(updated);
-  });
+  },
+});
+
+/** Writes a new update, or saves an edit of an existing one (`updateId`). */
+export async function saveUpdate({ actor, input, updateId }: { actor: Actor | null; input: unknown; updateId?: string }): Promise<ActionResult<Saved>> {
+  if (!updateId) return createUpdate({ actor, input });
+  const fields = input && typeof input === "object" ? input : {};
+  return editUpdate({ actor, input: { ...fields, updateId } });
 }
 
 /** Authors take their own published update back; it returns to them alone. */
-export async function withdrawUpdate({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult> {
-  if (!actor) return fail("permission.denied");
-  const parsed = updateIdSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { count } = await db.update.updateMany({
-    where: { id: parsed.data.updateId, authorId: actor.id, status: "PUBLISHED" },
-    data: { status: "WITHDRAWN", withdrawnAt: new Date() },
-  });
-  return count === 0 ? fail("update.notFound") : ok(null);
-}
+export const withdrawUpdate = mutation("update:withdraw-own", {
+  schema: updateIdSchema,
+  run: async ({ tx, actor, data }) => {
+    const { count } = await tx.update.updateMany({
+      where: { AND: [{ id: data.updateId }, withdrawableUpdatesWhere(actor)] },
+      data: { status: "WITHDRAWN", withdrawnAt: new Date() },
+    });
+    return count === 0 ? fail("update.notFound") : ok(null);
+  },
+});

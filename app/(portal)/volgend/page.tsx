@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FollowingPage() {
   const user = await requirePermission("portal:read", "/volgend");
-  const [t, format, follows] = await Promise.all([getTranslations("follows"), getFormatter(), listFollows(user.id)]);
+  const [t, format, follows] = await Promise.all([getTranslations("follows"), getFormatter(), listFollows(user)]);
   const groups = followTargets.map((type) => ({ type, items: follows[type] })).filter((group) => group.items.length > 0);
 
   return (

@@ -1,0 +1,90 @@
+import "server-only";
+import type { z } from "zod";
+import { invalid, fail, type ActionResult } from "@/lib/action-result";
+import { auditRow, type AuditEvent } from "@/lib/audit/events";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, type Actor, type Permission } from "@/lib/policy/permissions";
+
+/**
+ * The one write pipeline: actor check → parse → one transaction holding the
+ * write and its audit rows → ActionResult. A `run` that answers a failure
+ * rolls back everything it wrote, so a refused action leaves no audit row
+ * and nothing half-done.
+ */
+
+export type Tx = Prisma.TransactionClient;
+
+type Context<A, D> = {
+  tx: Tx;
+  actor: A;
+  data: D;
+  /** Adds an audit event from inside the write (where it needs what the write read, e.g. the state before). */
+  record: (event: AuditEvent) => void;
+};
+type Done<A, D, T> = { actor: A; data: D; result: T };
+
+type Spec<A, S extends z.ZodType, T, R> = {
+  schema: S;
+  /** The answer to input the schema refuses; by default the field errors of `invalid()`. */
+  refuse?: (error: z.ZodError) => ActionResult<never>;
+  /** The write, inside the transaction. */
+  run: (context: Context<A, z.output<S>>) => Promise<ActionResult<T>>;
+  /** The audit events of a successful write, written in the same transaction. */
+  audit?: (done: Done<A, z.output<S>, T>) => AuditEvent | readonly AuditEvent[] | null | undefined;
+  /** Work after the commit that must not hold the transaction open (sending email). */
+  after?: (done: Done<A, z.output<S>, T>) => Promise<void>;
+  /** What the caller gets back, where the write's result holds more (e.g. what `after` needs to send an email). */
+  present?: (result: T) => R;
+  /** Turns an error the database raised into an answer (e.g. a unique violation into a field error); null rethrows. */
+  recover?: (error: unknown, context: { actor: A; data: z.output<S> }) => Promise<ActionResult<R> | null>;
+};
+
+/** Carries a failed result out of the transaction, so it rolls back. */
+class Refused<T> extends Error {
+  constructor(readonly result: ActionResult<T>) {
+    super("refused");
+  }
+}
+
+async function execute<A extends Actor | null, S extends z.ZodType, T, R>(spec: Spec<A, S, T, R>, actor: A, input: unknown): Promise<ActionResult<R>> {
+  const parsed = spec.schema.safeParse(input);
+  if (!parsed.success) return spec.refuse ? spec.refuse(parsed.error) : invalid(parsed.error);
+  const data = parsed.data as z.output<S>;
+  let result: T;
+  try {
+    result = await db.$transaction(async (tx) => {
+      const recorded: AuditEvent[] = [];
+      const answer = await spec.run({ tx, actor, data, record: (event) => void recorded.push(event) });
+      if (!answer.ok) throw new Refused(answer);
+      const events = spec.audit?.({ actor, data, result: answer.data });
+      for (const event of recorded.concat(events ?? [])) {
+        await tx.auditLog.create({ data: auditRow(event, actor?.id ?? null) });
+      }
+      return answer.data;
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result as ActionResult<R>;
+    const recovered = await spec.recover?.(error, { actor, data });
+    if (recovered) return recovered;
+    throw error;
+  }
+  await spec.after?.({ actor, data, result });
+  return { ok: true, data: spec.present ? spec.present(result) : (result as unknown as R) };
+}
+
+type Gate = Permission | ((actor: Actor) => boolean);
+
+/** A write by a signed-in person who holds `permission` (or passes the predicate). */
+export function mutation<S extends z.ZodType, T, R = T>(permission: Gate, spec: Spec<Actor, S, T, R>) {
+  return async ({ actor, input }: { actor: Actor | null; input?: unknown }): Promise<ActionResult<R>> => {
+    const allowed = actor && (typeof permission === "function" ? permission(actor) : can(actor, permission));
+    if (!actor || !allowed) return fail("permission.denied");
+    return execute(spec, actor, input ?? {});
+  };
+}
+
+/** A write anyone may attempt (accepting an invitation, a reset link): the token in the input is the authority. */
+export function publicMutation<S extends z.ZodType, T, R = T>(spec: Spec<null, S, T, R>) {
+  return async ({ input }: { input?: unknown }): Promise<ActionResult<R>> => execute(spec, null, input ?? {});
+}
