@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
   // Native or Node-only packages stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "nodemailer"],
   experimental: { authInterrupts: true },
+  // No next/image in the app: /_next/image answers 404 instead of running the optimizer (scripts/server.ts refuses it too).
+  images: { unoptimized: true },
   // The build checks the app's own files; `npm test` type-checks everything (tests too).
   typescript: { tsconfigPath: "tsconfig.app.json" },
   async headers() {

@@ -1,8 +1,9 @@
 /**
  * The launcher behind `npm start` and `npm run dev`: finds or starts the
  * database, applies migrations, seeds the demo programme into an empty
- * database, builds when the sources changed, and runs Next.js with
- * DATABASE_URL set. Ctrl+C stops the server and the embedded database cleanly.
+ * database, builds when the sources changed, and runs the portal's own HTTP
+ * server (scripts/server.ts: a guard in front of Next.js) with DATABASE_URL
+ * set. Ctrl+C stops the server and the embedded database cleanly.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -20,6 +21,8 @@ import { seedDemo } from "../lib/seed/seed";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const SERVER = path.join(ROOT, "scripts/server.ts");
+const EXIT_WITH_PARENT = path.join(ROOT, "scripts/exit-with-parent.cjs");
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = Number.parseInt(process.env.PORT ?? "3000", 10);
 const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
@@ -44,11 +47,22 @@ async function authSecret(): Promise<string> {
   return secret;
 }
 
+/** `next build`; serving goes through runServer. */
 function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return fork(NEXT_BIN, args, {
     cwd: ROOT,
     env,
-    execArgv: ["--require", path.join(ROOT, "scripts/exit-with-parent.cjs")],
+    execArgv: ["--require", EXIT_WITH_PARENT],
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+  });
+}
+
+/** scripts/server.ts, run with tsx like this launcher; it serves Next.js in the mode NODE_ENV names. */
+function runServer(env: NodeJS.ProcessEnv): ChildProcess {
+  return fork(SERVER, [], {
+    cwd: ROOT,
+    env,
+    execArgv: ["--import", "tsx", "--require", EXIT_WITH_PARENT],
     stdio: ["inherit", "inherit", "inherit", "ipc"],
   });
 }
@@ -135,10 +149,7 @@ async function main() {
   if (mode === "start") await buildIfNeeded(env);
   if (stopping) return;
   say(`Koppelkans start op ${appUrl} (database: ${database.embedded ? "ingebouwd" : describeUrl(database.url)})`);
-  child = runNext(
-    mode === "dev" ? ["dev", "-p", String(port), "-H", hostname] : ["start", "-p", String(port), "-H", hostname],
-    { ...env, NODE_ENV: mode === "dev" ? "development" : "production" },
-  );
+  child = runServer({ ...env, PORT: String(port), HOSTNAME_BIND: hostname, NODE_ENV: mode === "dev" ? "development" : "production" });
   const code = await waitForExit(child);
   if (!stopping) await shutdown(code);
 }
