@@ -4,6 +4,12 @@ import { NextResponse, type NextRequest } from "next/server";
 /** Pages a visitor without a session may open. */
 const PUBLIC_PATHS = ["/inloggen", "/uitnodiging/", "/wachtwoord-vergeten", "/wachtwoord-herstellen/", "/feed/", "/afmelden/"];
 
+/**
+ * Responses that set a stricter CSP of their own (uploaded images:
+ * `default-src 'none'; sandbox`), which the page CSP below must not replace.
+ */
+const OWN_CSP_PATHS = ["/beelden/"];
+
 function isPublic(pathname: string) {
   return PUBLIC_PATHS.some((path) => (path.endsWith("/") ? pathname.startsWith(path) : pathname === path));
 }
@@ -51,7 +57,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  if (!OWN_CSP_PATHS.some((path) => pathname.startsWith(path))) response.headers.set("Content-Security-Policy", csp);
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   return response;
 }

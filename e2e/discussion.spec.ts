@@ -51,7 +51,8 @@ test("two people discuss an update: mention, notification, reply, and the thread
   await authorPage.getByTestId("notification-bell").click();
   await authorPage.waitForURL("**/meldingen");
   await expectNoA11yViolations(authorPage);
-  const mention = authorPage.getByRole("link", { name: new RegExp(`noemde je in een reactie bij ‘${UPDATE_TITLE}’`) }).first();
+  // Opening a notification is a POST (it marks it read), so it is a button; the first match is its own, before "Markeer als gelezen".
+  const mention = authorPage.getByRole("button", { name: new RegExp(`noemde je in een reactie bij ‘${UPDATE_TITLE}’`) }).first();
   await mention.click();
   await authorPage.waitForURL(new RegExp(`${path}#reactie-`));
   const commentId = new URL(authorPage.url()).hash.slice("#reactie-".length);
@@ -72,7 +73,7 @@ test("two people discuss an update: mention, notification, reply, and the thread
   // --- The member gets the reply notification ----------------------------------------------------
   await memberPage.goto("/meldingen");
   await expect.poll(async () => (await memberPage.reload(), unreadCount(memberPage))).toBeGreaterThan(memberUnreadBefore);
-  await expect(memberPage.getByRole("link", { name: new RegExp(`antwoordde op je reactie bij ‘${UPDATE_TITLE}’`) }).first()).toBeVisible();
+  await expect(memberPage.getByRole("button", { name: new RegExp(`antwoordde op je reactie bij ‘${UPDATE_TITLE}’`) }).first()).toBeVisible();
 
   // --- Both find the thread intact after a reload ------------------------------------------------
   for (const page of [authorPage, memberPage]) {

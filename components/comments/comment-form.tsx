@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm, useFieldErrors, useFormState } from "@/components/form/action-form";
 import { buttonClass } from "@/components/form/fields";
 import { editCommentAction, postCommentAction } from "@/lib/comments/actions";
-import { COMMENT_BODY_MAX } from "@/lib/comments/schema";
+import { COMMENT_BODY_MAX } from "@/lib/comments/limits";
 import { newClientKey } from "./client-key";
 import { MentionTextarea } from "./mention-textarea";
 

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { PASSWORD_MIN_LENGTH } from "@/lib/accounts/schema";
+import { PASSWORD_MIN_LENGTH } from "@/lib/password-policy";
 
 /** The password rules, shown beside every field that sets a password. */
 export function PasswordRules({ id }: { id?: string }) {

@@ -4,6 +4,7 @@ import { after } from "next/server";
 import { deliverQueued } from "@/lib/email/queue";
 import { revalidatePath } from "next/cache";
 import { fail, formValues, ok, type ActionResult } from "@/lib/action-result";
+import { isId } from "@/lib/route-params";
 import { getCurrentUser } from "@/lib/session";
 import { locateComment } from "./queries";
 import { COMMENT_THREADS_PER_PAGE, locateCommentSchema } from "./schema";
@@ -51,6 +52,8 @@ export async function deleteCommentAction(_previous: unknown, formData: FormData
 export async function locateCommentAction(updateId: unknown, commentId: unknown): Promise<ActionResult<{ threads: number }>> {
   const actor = await getCurrentUser();
   if (!actor) return fail("permission.denied");
+  // Plain arguments, not FormData: anything but an id (a NUL byte, say) is not looked up.
+  if (!isId(updateId) || !isId(commentId)) return fail("comment.notFound");
   const parsed = locateCommentSchema.safeParse({ updateId, commentId });
   if (!parsed.success) return fail("comment.notFound");
   const found = await locateComment(actor, parsed.data.updateId, parsed.data.commentId);

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/permissions";
 /** Most members one search lists. */
 export const MEMBER_SEARCH_LIMIT = 8;
 
-export const memberSearchSchema = z.object({ q: z.string().trim().min(1).max(50) });
+// Control characters (a NUL byte above all, which PostgreSQL refuses) are in no name: such a q is invalid (400).
+export const memberSearchSchema = z.object({ q: z.string().trim().min(1).max(50).regex(/^[^\u0000-\u001f\u007f]*$/) });
 
 export type MemberOption = { id: string; name: string; municipality: string | null };
 

@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { COMMENT_BODY_MAX } from "./limits";
 
-/** Longest comment, in characters (line breaks count as one). */
-export const COMMENT_BODY_MAX = 10_000;
-/** Threads per page of the comment list. */
-export const COMMENT_THREADS_PER_PAGE = 25;
+export { COMMENT_BODY_MAX, COMMENT_THREADS_PER_PAGE } from "./limits";
 
 const id = z.string().trim().min(1).max(100);
 

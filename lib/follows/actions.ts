@@ -11,12 +11,18 @@ export type FollowState = { following: boolean; error: string | null; changed?: 
 /**
  * The follow button's action: `intent` says what the person saw ("follow" or
  * "unfollow"), so a double submit does not flip it back. Answers the new state.
+ * `previous` comes from the client and may be anything (null, say, from a
+ * form posted before the page was interactive).
  */
-export async function setFollowAction(previous: FollowState, formData: FormData): Promise<FollowState> {
+export async function setFollowAction(previous: unknown, formData: FormData): Promise<FollowState> {
   const input = formValues(formData);
   const actor = await getCurrentUser();
   const result = input.intent === "unfollow" ? await unfollow({ actor, input }) : await follow({ actor, input });
-  if (!result.ok) return { following: previous.following, error: result.error, changed: true };
+  if (!result.ok) {
+    // Unchanged: what the person saw, from the state or else from what the button offered.
+    const shown = typeof previous === "object" && previous !== null ? (previous as { following?: unknown }).following : undefined;
+    return { following: typeof shown === "boolean" ? shown : input.intent === "unfollow", error: result.error, changed: true };
+  }
   revalidatePath("/volgend");
   return { following: result.data.following, error: null, changed: true };
 }

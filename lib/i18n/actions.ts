@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formValues } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { getCurrentUser } from "@/lib/session";
 import { LOCALE_COOKIE, locales } from "./config";
@@ -11,7 +12,7 @@ const localeSchema = z.object({ locale: z.enum(locales) });
 
 /** Switches the UI language; remembered in a cookie and, when signed in, on the account. */
 export async function setLocaleAction(formData: FormData): Promise<void> {
-  const parsed = localeSchema.safeParse({ locale: formData.get("locale") });
+  const parsed = localeSchema.safeParse({ locale: formValues(formData).locale });
   if (!parsed.success) return;
   const { locale } = parsed.data;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 60 * 60 });

@@ -50,7 +50,7 @@ export async function listNotifications(userId: string, options: { page?: number
     actorName: row.actor?.name ?? null,
     updateTitle: row.update.title,
     ownUpdate: row.update.authorId === userId,
-    /** The exact comment (or the update); the page links through /meldingen/<id>, which marks it read first. */
+    /** The exact comment (or the update); the list opens it with a POST (openNotificationAction), which marks it read first. */
     href: notificationPath(row),
   }));
   return { items, total, unread, page, pages, perPage };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
+import { isId } from "@/lib/route-params";
 import { notificationPath } from "./email";
 
 // Everything here acts on the actor's own notifications only: the owner is
@@ -27,11 +28,22 @@ export async function markAllNotificationsRead({ actor }: { actor: Actor | null 
 }
 
 /**
- * Opening a notification: marks it read and answers where it leads (the exact
- * comment). Null for an id that is not the actor's.
+ * Where a notification leads (the exact comment), changing nothing: for
+ * GET /meldingen/<id>, which link checkers and prefetchers may open too.
+ * Null for an id that is not the actor's.
+ */
+export async function notificationTarget({ actor, notificationId }: { actor: Actor | null; notificationId: string }): Promise<string | null> {
+  if (!actor || !isId(notificationId)) return null;
+  const notification = await db.notification.findFirst({ where: { id: notificationId, userId: actor.id }, select: { updateId: true, commentId: true } });
+  return notification ? notificationPath(notification) : null;
+}
+
+/**
+ * Opening a notification from the list (a POST): marks it read and answers
+ * where it leads (the exact comment). Null for an id that is not the actor's.
  */
 export async function openNotification({ actor, notificationId }: { actor: Actor | null; notificationId: string }): Promise<string | null> {
-  if (!actor || notificationId.length > 100) return null;
+  if (!actor || !isId(notificationId)) return null;
   const notification = await db.notification.findFirst({
     where: { id: notificationId, userId: actor.id },
     select: { id: true, updateId: true, commentId: true, readAt: true },

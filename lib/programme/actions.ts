@@ -12,8 +12,7 @@ type Saved = ActionResult<{ id: string; slug: string }>;
 
 /** The form's fields; checkbox groups (several values under one name) as lists. */
 function programmeValues(formData: FormData) {
-  const all = (name: string) => formData.getAll(name).filter((value): value is string => typeof value === "string");
-  return { ...formValues(formData), wijkIds: all("wijkIds"), leaderIds: all("leaderIds") };
+  return formValues(formData, ["wijkIds", "leaderIds"]);
 }
 
 /** Names, counts and timelines of the programme show on all of these. */

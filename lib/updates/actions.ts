@@ -4,7 +4,7 @@ import { after } from "next/server";
 import { deliverQueued } from "@/lib/email/queue";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { fail, formValues, ok, type ActionResult } from "@/lib/action-result";
+import { fail, formValues, ok, withoutNul, type ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { UPDATE_ARRAY_FIELDS, UPDATE_BODY_MAX } from "./schema";
@@ -13,8 +13,8 @@ import * as updates from "./service";
 // Thin wrappers: read the form, find the signed-in user, call the service
 // (which validates and checks permission), refresh the affected pages.
 
-function optionalId(formData: FormData, name: string): string | undefined {
-  const value = formData.get(name);
+/** An optional id field from formValues: "" and absent both mean none. */
+function optionalId(value: string | string[] | undefined): string | undefined {
   return typeof value === "string" && value.trim() ? value.trim() : undefined;
 }
 
@@ -30,11 +30,8 @@ function revalidateUpdate(id: string) {
 
 /** Saves (or publishes) an update from the editor; on success, to the update's page. */
 export async function saveUpdateAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string; status: string }>> {
-  const result = await updates.saveUpdate({
-    actor: await getCurrentUser(),
-    input: formValues(formData, UPDATE_ARRAY_FIELDS),
-    updateId: optionalId(formData, "updateId"),
-  });
+  const input = formValues(formData, UPDATE_ARRAY_FIELDS);
+  const result = await updates.saveUpdate({ actor: await getCurrentUser(), input, updateId: optionalId(input.updateId) });
   if (!result.ok) return result;
   revalidateUpdate(result.data.id);
   // Followers' immediate emails were queued in the update's transaction.
@@ -59,8 +56,10 @@ export async function withdrawUpdateAction(_previous: unknown, formData: FormDat
  */
 export async function previewMarkdownAction(text: unknown): Promise<ActionResult<{ markdown: string }>> {
   const actor = await getCurrentUser();
-  if (!actor || !(can(actor, "update:publish") || can(actor, "moderation:access"))) return fail("permission.denied");
+  if (!can(actor, "markdown:preview")) return fail("permission.denied");
   if (typeof text !== "string") return fail("form.invalid");
-  if (text.length > UPDATE_BODY_MAX) return fail("update.bodyTooLong");
-  return ok({ markdown: text });
+  // The preview shows what saving would store: formValues drops NUL characters there.
+  const markdown = withoutNul(text);
+  if (markdown.length > UPDATE_BODY_MAX) return fail("update.bodyTooLong");
+  return ok({ markdown });
 }

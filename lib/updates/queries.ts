@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/permissions";
-import { editableUpdatesWhere, visibleUpdatesWhere } from "./service";
+import { editableUpdatesWhere, visibleUpdatesWhere } from "@/lib/policy/updates";
 import type { UpdatesTableParams } from "./table-params";
-import { buildUpdatesTableSql, toUpdatesTableRow, type UpdatesTablePageRow } from "./table-sql";
+import { buildUpdatesTableSql, toUpdatesTableRow, websearchText, type UpdatesTablePageRow } from "./table-sql";
 
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 
@@ -13,20 +13,41 @@ export { buildUpdatesTableSql };
 const tagSelect = { select: { id: true, name: true, slug: true, color: true }, orderBy: { sortOrder: "asc" } } as const;
 
 /**
+ * The number of nodes of `websearch_to_tsquery('dutch', text)`: 0 when there
+ * is nothing to search for (only stop words). A query PostgreSQL still cannot
+ * build ("tsquery stack too small") counts as 0 too, instead of failing the page.
+ */
+export async function searchQueryNodes(text: string): Promise<number> {
+  try {
+    const [row] = await db.$queryRaw<{ nodes: number }[]>`SELECT numnode(websearch_to_tsquery('dutch', ${text}))::int AS nodes`;
+    return row?.nodes ?? 0;
+  } catch (error) {
+    if (/tsquery stack too small/.test(errorText(error))) return 0;
+    throw error;
+  }
+}
+
+/** The message of an error with what Prisma keeps of PostgreSQL's own message. */
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const meta = (error as { meta?: unknown }).meta;
+  return `${error.message} ${meta ? JSON.stringify(meta) : ""}`;
+}
+
+/**
  * The updates table: published updates filtered, searched (Dutch full-text
  * search, title above body, ranked, with snippets), sorted and paged on the
  * server. Hostile search strings are safe: websearch_to_tsquery never fails
- * on syntax, and a query of only stop words is reported instead of matching nothing silently.
+ * on syntax, runs of NOT operators it cannot build are shortened (websearchText),
+ * and a query of only stop words is reported instead of matching nothing silently.
  */
 export async function searchUpdates(params: UpdatesTableParams) {
-  const [opgaven, themes, queryInfo] = await Promise.all([
+  const [opgaven, themes, queryNodes] = await Promise.all([
     params.opgave.length ? db.opgave.findMany({ where: { slug: { in: params.opgave } }, select: { id: true } }) : [],
     params.theme.length ? db.theme.findMany({ where: { slug: { in: params.theme } }, select: { id: true } }) : [],
-    params.q
-      ? db.$queryRaw<{ nodes: number }[]>`SELECT numnode(websearch_to_tsquery('dutch', ${params.q}))::int AS nodes`
-      : Promise.resolve([{ nodes: 0 }]),
+    params.q ? searchQueryNodes(websearchText(params.q)) : 0,
   ]);
-  const onlyStopWords = Boolean(params.q) && (queryInfo[0]?.nodes ?? 0) === 0;
+  const onlyStopWords = Boolean(params.q) && queryNodes === 0;
   const sql = buildUpdatesTableSql(params, { opgaveIds: opgaven.map((o) => o.id), themeIds: themes.map((t) => t.id), onlyStopWords });
   // One query for the rows (with their author, experiment and tags), one for the total.
   const [rows, counted] = await Promise.all([db.$queryRaw<UpdatesTablePageRow[]>(sql.page), db.$queryRaw<{ total: number }[]>(sql.count)]);

@@ -1,15 +1,18 @@
 import { z } from "zod";
 import { ExperimentPhase } from "@/lib/generated/prisma/enums";
+import { PAGE_SIZES, SORT_COLUMNS, type SortColumn } from "./table-query";
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const SORT_COLUMNS = ["date", "title", "municipality", "comments", "relevance"] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
+// The constants and the URL writer live in a zod-free module the browser can load.
+export { PAGE_SIZES, SORT_COLUMNS, updatesTableQuery, type SortColumn } from "./table-query";
+
+/** Slugs and phases: a value with control characters (a NUL byte cannot reach PostgreSQL) or over 100 characters matches nothing, so it is dropped. */
+const listValue = (value: string) => value.length <= 100 && !/[\u0000-\u001f\u007f]/.test(value);
 
 const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
-  .transform((values) => [...new Set(values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean))].slice(0, 20));
+  .transform((values) => [...new Set(values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean).filter(listValue))].slice(0, 20));
 
 /** A parameter that falls back to its default instead of failing: a bad link still shows a page. */
 function lenient<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
@@ -19,7 +22,24 @@ function lenient<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
   });
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+/** Years a date filter may name; PostgreSQL has no year 0, and nothing here is older than 1900. */
+const DATE_YEARS = { min: 1900, max: 2999 } as const;
+
+/**
+ * Whether `value` is a real calendar day as YYYY-MM-DD. Date.parse rolls
+ * 2024-02-30 over to 1 March, but PostgreSQL's `::date` refuses it, so the
+ * parts are compared back.
+ */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const isoDate = z.string().refine(isCalendarDate);
 
 /**
  * The state of the updates table, all of it in the URL so a view is a link to
@@ -52,25 +72,4 @@ export type UpdatesTableParams = z.output<typeof updatesTableParamsSchema>;
 
 export function parseUpdatesTableParams(searchParams: Record<string, string | string[] | undefined>): UpdatesTableParams {
   return updatesTableParamsSchema.parse(searchParams);
-}
-
-/** The URL query for a table state, leaving out defaults so links stay short. */
-export function updatesTableQuery(params: Partial<UpdatesTableParams>): string {
-  const query = new URLSearchParams();
-  const set = (key: string, value: string | number | null | undefined, fallback?: string | number) => {
-    if (value !== undefined && value !== null && value !== "" && value !== fallback) query.set(key, String(value));
-  };
-  set("q", params.q);
-  for (const key of ["opgave", "theme", "municipality", "experiment", "phase"] as const) {
-    for (const value of params[key] ?? []) query.append(key, value);
-  }
-  if ((params.opgave?.length ?? 0) > 1) set("opgaveMode", params.opgaveMode, "any");
-  set("from", params.from);
-  set("to", params.to);
-  set("sort", params.sort, params.q ? "relevance" : "date");
-  set("dir", params.dir, "desc");
-  set("perPage", params.perPage, 25);
-  set("page", params.page, 1);
-  const text = query.toString();
-  return text ? `?${text}` : "";
 }

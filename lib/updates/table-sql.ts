@@ -15,6 +15,19 @@ import type { UpdatesTableParams } from "./table-params";
 /** Markdown syntax left out of search snippets: link targets, and emphasis, heading, quote, table and code marks. */
 const MARKDOWN_SYNTAX = String.raw`\]\([^)]*\)|[*_#>|\`~\[\]]+`;
 
+/**
+ * websearch_to_tsquery fails with "tsquery stack too small" on more than about
+ * 32 NOT operators (`-`) in a row with no word between them; the characters it
+ * skips there are whitespace and `! & | ( ) <`. So a run of three or more
+ * becomes one or two, which means the same (NOT NOT x is x).
+ */
+const NOT_RUN = /-(?:[\s!&|()<]*-){2,}/g;
+
+/** The search text as it goes to websearch_to_tsquery: the same query, without operator runs PostgreSQL cannot parse. */
+export function websearchText(q: string): string {
+  return q.replace(NOT_RUN, (run) => ((run.match(/-/g)?.length ?? 0) % 2 === 1 ? " -" : " --"));
+}
+
 /** What the table's SQL needs to know from the database first (see searchUpdates). */
 export type UpdatesTableLookup = {
   /** Ids of the opgaven whose slugs are in params.opgave (unknown slugs left out). */
@@ -143,7 +156,7 @@ function tagsOf(link: "_OpgaveToUpdate" | "_ThemeToUpdate", tag: "Opgave" | "The
  * the count joins experiment and municipality only when a filter needs them.
  */
 export function buildUpdatesTableSql(params: UpdatesTableParams, lookup: UpdatesTableLookup): UpdatesTableSql {
-  const query = params.q && !lookup.onlyStopWords ? Prisma.sql`websearch_to_tsquery('dutch', ${params.q})` : null;
+  const query = params.q && !lookup.onlyStopWords ? Prisma.sql`websearch_to_tsquery('dutch', ${websearchText(params.q)})` : null;
   const where = lookup.onlyStopWords ? Prisma.sql`false` : tableConditions(params, { opgaven: lookup.opgaveIds, themes: lookup.themeIds }, query);
   const from = Prisma.sql`"Update" u JOIN "Experiment" e ON e.id = u."experimentId" JOIN "Municipality" m ON m.id = e."municipalityId"`;
   // Every update has an experiment and every experiment a municipality (required

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction, openNotificationAction } from "@/lib/notifications/actions";
 import { listNotifications } from "@/lib/notifications/queries";
 import { requirePermission } from "@/lib/session";
 
@@ -11,6 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const smallButton =
   "rounded border border-brand bg-white px-3 py-1 text-sm font-semibold text-brand hover:bg-brand-light disabled:opacity-70";
+
+/** The notification's sentence: a button that looks like the portal's links. */
+const openButton = "cursor-pointer text-left text-brand underline underline-offset-2 hover:text-brand-dark";
 
 export default async function NotificationsPage({ searchParams }: PageProps<"/meldingen">) {
   const user = await requirePermission("portal:read", "/meldingen");
@@ -75,10 +78,13 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/me
                       </span>
                     </p>
                   )}
-                  <p className={item.read ? "" : "font-semibold"}>
-                    {/* A plain link (no prefetch): opening it marks the notification read, then goes to the comment. */}
-                    <a href={`/meldingen/${item.id}`}>{sentence}</a>
-                  </p>
+                  {/* A POST (marks it read, then goes to the comment), looking like a link: a GET must change nothing. */}
+                  <form action={openNotificationAction}>
+                    <input type="hidden" name="notificationId" value={item.id} />
+                    <button type="submit" className={`${openButton} ${item.read ? "" : "font-semibold"}`}>
+                      {sentence}
+                    </button>
+                  </form>
                   <p className="text-sm text-slate-700">
                     <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                   </p>

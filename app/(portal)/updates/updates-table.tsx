@@ -15,7 +15,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { HighlightedText } from "@/components/updates/highlighted-text";
 import type { UpdatesTableRow } from "@/lib/updates/queries";
-import { PAGE_SIZES, updatesTableQuery, type SortColumn, type UpdatesTableParams } from "@/lib/updates/table-params";
+import type { UpdatesTableParams } from "@/lib/updates/table-params";
+import { PAGE_SIZES, updatesTableQuery, type SortColumn } from "@/lib/updates/table-query";
 
 type Row = Omit<UpdatesTableRow, "publishedAt"> & { publishedAt: string; newComments: number };
 

@@ -13,7 +13,7 @@ const headers = { "Cache-Control": "private, no-store" } as const;
 export async function GET(request: NextRequest): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return Response.json({ ok: false, error: "unauthorized" }, { status: 401, headers });
-  if (!can(user, "comment:create")) return Response.json({ ok: false, error: "forbidden" }, { status: 403, headers });
+  if (!can(user, "member:search")) return Response.json({ ok: false, error: "forbidden" }, { status: 403, headers });
 
   const parsed = memberSearchSchema.safeParse({ q: request.nextUrl.searchParams.get("q") ?? "" });
   if (!parsed.success) return Response.json({ ok: false, error: "invalid" }, { status: 400, headers });

@@ -5,10 +5,17 @@ import { errorMessage, etagMatches, IMAGE_CACHE_CONTROL, uploadEtag } from "@/li
 import { getUploadStorage } from "@/lib/uploads/storage";
 import { findUpload } from "@/lib/uploads/service";
 
+/**
+ * No scripts, no requests, a sandbox: an SVG could never get here, but any
+ * active content stays inert anyway. On every answer, not only the image;
+ * proxy.ts leaves /beelden/ without the page CSP so that this one counts.
+ */
+const IMAGE_CSP = "default-src 'none'; sandbox";
+
 function plain(status: number, text: string): Response {
   return new Response(text, {
     status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": IMAGE_CSP },
   });
 }
 
@@ -30,6 +37,7 @@ export async function GET(request: NextRequest, context: RouteContext<"/beelden/
     ETag: etag,
     "Last-Modified": upload.createdAt.toUTCString(),
     "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": IMAGE_CSP,
   };
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: cacheHeaders });
 
@@ -42,8 +50,6 @@ export async function GET(request: NextRequest, context: RouteContext<"/beelden/
       "Content-Type": upload.contentType,
       "Content-Length": String(data.byteLength),
       "Content-Disposition": "inline",
-      // An SVG could never get here, but keep any active content inert anyway.
-      "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });
 }

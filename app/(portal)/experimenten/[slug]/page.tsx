@@ -7,6 +7,7 @@ import { FollowButton } from "@/components/follows/follow-button";
 import { TagList } from "@/components/ui/tag-list";
 import { can } from "@/lib/permissions";
 import { getExperimentPage } from "@/lib/programme/queries";
+import { slugParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { UpdateTimeline } from "../update-timeline";
 
@@ -15,12 +16,12 @@ const loadExperiment = cache(getExperimentPage);
 
 export async function generateMetadata({ params }: PageProps<"/experimenten/[slug]">): Promise<Metadata> {
   if (!can(await getCurrentUser(), "portal:read")) return {};
-  const experiment = await loadExperiment((await params).slug);
+  const experiment = await loadExperiment(slugParam((await params).slug));
   return { title: experiment?.title ?? (await getTranslations("notFound"))("title") };
 }
 
 export default async function ExperimentPage({ params }: PageProps<"/experimenten/[slug]">) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const user = await requirePermission("portal:read", `/experimenten/${slug}`);
   const experiment = await loadExperiment(slug);
   if (!experiment) notFound();

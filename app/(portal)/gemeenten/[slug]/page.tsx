@@ -7,6 +7,7 @@ import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
 import { can } from "@/lib/permissions";
 import { getMunicipalityPage } from "@/lib/programme/queries";
+import { slugParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { UpdateTimeline } from "../../experimenten/update-timeline";
 
@@ -15,12 +16,12 @@ const loadMunicipality = cache(getMunicipalityPage);
 
 export async function generateMetadata({ params }: PageProps<"/gemeenten/[slug]">): Promise<Metadata> {
   if (!can(await getCurrentUser(), "portal:read")) return {};
-  const municipality = await loadMunicipality((await params).slug);
+  const municipality = await loadMunicipality(slugParam((await params).slug));
   return { title: municipality?.name ?? (await getTranslations("notFound"))("title") };
 }
 
 export default async function MunicipalityPage({ params }: PageProps<"/gemeenten/[slug]">) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   await requirePermission("portal:read", `/gemeenten/${slug}`);
   const municipality = await loadMunicipality(slug);
   if (!municipality) notFound();

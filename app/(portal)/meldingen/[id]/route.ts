@@ -1,16 +1,18 @@
-import { openNotification } from "@/lib/notifications/service";
+import { notificationTarget } from "@/lib/notifications/service";
 import { getCurrentUser } from "@/lib/session";
 
 /**
- * Opening a notification from the list: marks it read, then goes to the exact
- * comment (`/updates/<id>#reactie-<commentId>`; the browser scrolls to it).
+ * A link to a notification goes to the exact comment
+ * (`/updates/<id>#reactie-<commentId>`; the browser scrolls to it) and changes
+ * nothing: prefetchers, link checkers and `<img src>` can open a GET. The list
+ * on /meldingen marks it read with a POST (openNotificationAction).
  * Someone else's or an unknown id goes back to the list.
  */
 export async function GET(_request: Request, { params }: RouteContext<"/meldingen/[id]">) {
   const { id } = await params;
   const user = await getCurrentUser();
   const target = user
-    ? ((await openNotification({ actor: user, notificationId: id })) ?? "/meldingen")
+    ? ((await notificationTarget({ actor: user, notificationId: id })) ?? "/meldingen")
     : `/inloggen?callbackUrl=${encodeURIComponent(`/meldingen/${id}`)}`;
   return seeOther(target);
 }

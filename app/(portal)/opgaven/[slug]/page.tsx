@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
 import { can } from "@/lib/permissions";
+import { slugParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { getTaxonomyPage } from "@/lib/taxonomy/queries";
 import { TaxonomyDetail } from "../taxonomy-views";
@@ -13,12 +14,12 @@ const loadOpgave = cache((slug: string) => getTaxonomyPage("opgave", slug));
 
 export async function generateMetadata({ params }: PageProps<"/opgaven/[slug]">): Promise<Metadata> {
   if (!can(await getCurrentUser(), "portal:read")) return {};
-  const opgave = await loadOpgave((await params).slug);
+  const opgave = await loadOpgave(slugParam((await params).slug));
   return { title: opgave?.name ?? (await getTranslations("notFound"))("title") };
 }
 
 export default async function OpgavePage({ params }: PageProps<"/opgaven/[slug]">) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   await requirePermission("portal:read", `/opgaven/${encodeURIComponent(slug)}`);
   const opgave = await loadOpgave(slug);
   if (!opgave) notFound();

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
 import { can } from "@/lib/permissions";
+import { slugParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { getTaxonomyPage } from "@/lib/taxonomy/queries";
 import { TaxonomyDetail } from "../../opgaven/taxonomy-views";
@@ -13,12 +14,12 @@ const loadTheme = cache((slug: string) => getTaxonomyPage("theme", slug));
 
 export async function generateMetadata({ params }: PageProps<"/themas/[slug]">): Promise<Metadata> {
   if (!can(await getCurrentUser(), "portal:read")) return {};
-  const theme = await loadTheme((await params).slug);
+  const theme = await loadTheme(slugParam((await params).slug));
   return { title: theme?.name ?? (await getTranslations("notFound"))("title") };
 }
 
 export default async function ThemePage({ params }: PageProps<"/themas/[slug]">) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   await requirePermission("portal:read", `/themas/${encodeURIComponent(slug)}`);
   const theme = await loadTheme(slug);
   if (!theme) notFound();

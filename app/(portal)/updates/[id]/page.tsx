@@ -9,10 +9,10 @@ import { FollowButton } from "@/components/follows/follow-button";
 import { Markdown } from "@/components/markdown/markdown";
 import { getMarkdownLabels } from "@/components/markdown/labels";
 import { VisitRecorder } from "@/components/notifications/visit-recorder";
-import { getLastVisit } from "@/lib/notifications/visits";
 import { TagList } from "@/components/ui/tag-list";
-import { newCommentCounts } from "@/lib/notifications/visits";
+import { getLastVisit, newCommentCounts } from "@/lib/notifications/visits";
 import { can } from "@/lib/permissions";
+import { idParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { getUpdateForReader } from "@/lib/updates/queries";
 import { WithdrawButton } from "./withdraw-button";
@@ -23,7 +23,7 @@ const loadUpdate = cache(getUpdateForReader);
 export async function generateMetadata({ params }: PageProps<"/updates/[id]">): Promise<Metadata> {
   const user = await getCurrentUser();
   if (!can(user, "portal:read")) return {};
-  const update = await loadUpdate(user, (await params).id);
+  const update = await loadUpdate(user, idParam((await params).id));
   return { title: update?.title ?? (await getTranslations("notFound"))("title") };
 }
 
@@ -31,7 +31,7 @@ const actionLinkClass =
   "inline-flex items-center rounded border-2 border-brand bg-white px-4 py-2 font-semibold text-brand no-underline hover:bg-brand-light hover:text-brand-dark";
 
 export default async function UpdatePage({ params, searchParams }: PageProps<"/updates/[id]">) {
-  const { id } = await params;
+  const id = idParam((await params).id);
   const user = await requirePermission("portal:read", `/updates/${encodeURIComponent(id)}`);
   // Null for an update the reader may not see (someone else's draft, a withdrawn one): a plain 404.
   const update = await loadUpdate(user, id);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { idParam } from "@/lib/route-params";
 import { getEditorOptions, getUpdateForEditing } from "@/lib/updates/queries";
 import { requireUser } from "@/lib/session";
 import { UpdateEditor } from "../../update-editor";
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditUpdatePage({ params }: PageProps<"/updates/[id]/bewerken">) {
-  const { id } = await params;
+  const id = idParam((await params).id);
   const user = await requireUser(`/updates/${encodeURIComponent(id)}/bewerken`);
   // Only someone who may edit this update finds it; anyone else gets a 404.
   const [update, options, t] = await Promise.all([getUpdateForEditing(user, id), getEditorOptions(user), getTranslations("update.editor")]);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { can } from "@/lib/permissions";
+import { idParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { listRevisions } from "@/lib/updates/queries";
 import { BodyDiff, type Revision } from "./revision-diff";
@@ -13,7 +14,7 @@ const loadRevisions = cache(listRevisions);
 export async function generateMetadata({ params }: PageProps<"/updates/[id]/versies">): Promise<Metadata> {
   const user = await getCurrentUser();
   if (!can(user, "portal:read")) return {};
-  const update = await loadRevisions(user, (await params).id);
+  const update = await loadRevisions(user, idParam((await params).id));
   const t = await getTranslations();
   return { title: update ? t("update.revisions.title", { title: update.title }) : t("notFound.title") };
 }
@@ -23,7 +24,7 @@ function sameList(a: string[], b: string[]) {
 }
 
 export default async function RevisionsPage({ params }: PageProps<"/updates/[id]/versies">) {
-  const { id } = await params;
+  const id = idParam((await params).id);
   const user = await requirePermission("portal:read", `/updates/${encodeURIComponent(id)}/versies`);
   // Null when the reader may not read the update: a plain 404.
   const update = await loadRevisions(user, id);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getExperimentForEdit, listLeaderOptions, listMunicipalityChoices } from "@/lib/programme/queries";
 import { experimentPhases, toDateInputValue } from "@/lib/programme/schema";
+import { idParam } from "@/lib/route-params";
 import { requirePermission } from "@/lib/session";
 import { ExperimentForm } from "../../programme-forms";
 
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditExperimentPage({ params }: PageProps<"/beheer/programma/experimenten/[id]">) {
-  const { id } = await params;
+  const id = idParam((await params).id);
   const actor = await requirePermission("programme:manage", `/beheer/programma/experimenten/${id}`);
   const [experiment, municipalities, leaders, t] = await Promise.all([
     getExperimentForEdit(actor, id),

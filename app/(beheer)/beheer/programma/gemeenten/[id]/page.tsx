@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getMunicipalityForEdit } from "@/lib/programme/queries";
+import { idParam } from "@/lib/route-params";
 import { requirePermission } from "@/lib/session";
 import { EditWijkForm, MunicipalityForm, NewWijkForm } from "../../programme-forms";
 
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditMunicipalityPage({ params }: PageProps<"/beheer/programma/gemeenten/[id]">) {
-  const { id } = await params;
+  const id = idParam((await params).id);
   const actor = await requirePermission("programme:manage", `/beheer/programma/gemeenten/${id}`);
   const municipality = await getMunicipalityForEdit(actor, id);
   if (!municipality) notFound();

@@ -1,0 +1,10 @@
+/**
+ * The comment limits, without zod: the comment form (a client component)
+ * needs them, and zod in the browser probes `new Function`, which the CSP
+ * refuses. schema.ts re-exports them for the server.
+ */
+
+/** Longest comment, in characters (line breaks count as one). */
+export const COMMENT_BODY_MAX = 10_000;
+/** Threads per page of the comment list. */
+export const COMMENT_THREADS_PER_PAGE = 25;
