@@ -82,7 +82,7 @@ async function createUser(newContext: () => Promise<BrowserContext>, label: stri
   return { email, name, password };
 }
 
-/** The account-management pages in the header menu, and which roles see them (lib/permissions.ts). */
+/** The account-management pages in the header menu, and which roles see them (lib/policy/permissions.ts). */
 const accountPages = ["invitations", "users", "outbox"] as const;
 const accountPagesFor: Record<(typeof demoAccounts)[keyof typeof demoAccounts]["role"], readonly string[]> = {
   MEMBER: [],

@@ -1,6 +1,6 @@
 /**
- * The shortest password, without zod, for <PasswordRules> in the browser
- * (zod there probes `new Function`, which the CSP refuses). The same value
- * as lib/accounts/schema.ts; tests/client-bundle.test.ts checks they agree.
+ * The shortest password, in a module without zod, so <PasswordRules> in the
+ * browser can show it (zod there probes `new Function`, which the CSP
+ * refuses); lib/accounts/schema.ts validates with this same constant.
  */
 export const PASSWORD_MIN_LENGTH = 12;

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { liveSession } from "@/lib/accounts/sessions";
 import { authOptions } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { can, type Permission } from "@/lib/permissions";
+import { can, type Permission } from "@/lib/policy/permissions";
 
 const currentUserSelect = {
   id: true,

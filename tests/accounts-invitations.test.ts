@@ -3,7 +3,7 @@ import { verifyPassword } from "@/lib/accounts/password";
 import { acceptInvitation, createInvitation, getInvitationByToken, revokeInvitation } from "@/lib/accounts/service";
 import { hashToken } from "@/lib/accounts/tokens";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { createActor, createMunicipality, createUser, emailsTo, tokenFromEmail, uniqueEmail } from "./support/factories";
 
 const APP_URL = "https://koppelkans.test";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { changeUserRole, setUserBlocked } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { actorOf, createActor, createMunicipality, createUser } from "./support/factories";
 
 let coordinator: Actor;

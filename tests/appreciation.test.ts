@@ -6,7 +6,7 @@ import { getCommentsForUpdate } from "@/lib/comments/queries";
 import { deleteComment, postComment } from "@/lib/comments/service";
 import { db } from "@/lib/db";
 import type { UpdateStatus } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { createActor, createMunicipality, unique } from "./support/factories";
 
 let author: Actor;

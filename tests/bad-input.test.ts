@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { formValues } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { createFeedToken } from "@/lib/feeds/service";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { idParam, isId, isSlug, slugParam } from "@/lib/route-params";
 import { collectUpdatesForExport } from "@/lib/updates/export";
 import { searchQueryNodes, searchUpdates } from "@/lib/updates/queries";

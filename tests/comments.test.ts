@@ -9,7 +9,7 @@ import { searchMembers } from "@/lib/comments/members";
 import { deleteComment, editComment, postComment } from "@/lib/comments/service";
 import { db } from "@/lib/db";
 import type { UpdateStatus } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { actorOf, createActor, createMunicipality, createUser, unique } from "./support/factories";
 
 let author: Actor;

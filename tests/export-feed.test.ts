@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { escapeXml, plainSummary, stripMarkdown, truncateText } from "@/lib/feeds/atom";
 import { createFeedToken, hasFeedToken, revokeFeedToken, userForFeedToken } from "@/lib/feeds/service";
 import nl from "@/lib/i18n/messages/nl.json";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { CSV_BOM, csvCell, csvLine, neutralizeFormula, toCsv } from "@/lib/updates/csv";
 import { amsterdamIsoDate, collectUpdatesForExport, EXPORT_COLUMNS, exportFilename, searchParamsRecord } from "@/lib/updates/export";
 import { searchUpdates } from "@/lib/updates/queries";

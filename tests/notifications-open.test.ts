@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { notificationTarget } from "@/lib/notifications/service";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { actorOf, createUser } from "./support/factories";
 import { createPublishedUpdate, notificationsOf, postComment } from "./support/notification-fixtures";
 

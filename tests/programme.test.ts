@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import type { Role, UpdateStatus } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { getExperimentPage, getMunicipalityPage, listMunicipalities } from "@/lib/programme/queries";
 import { slugify } from "@/lib/programme/schema";
 import {

@@ -1,7 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 
 // The image route asks lib/session.ts for the user; here the test decides who that is.
 const session = vi.hoisted(() => ({ user: null as Actor | null }));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { getUpdateForEditing, getUpdateForReader, listRevisions } from "@/lib/updates/queries";
 import { saveUpdate, withdrawUpdate } from "@/lib/updates/service";
 import { createActor, createMunicipality, unique } from "./support/factories";

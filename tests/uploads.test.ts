@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { db } from "@/lib/db";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { errorMessage, etagMatches, isSameOrigin, MAX_REQUEST_BYTES, readBodyLimited } from "@/lib/uploads/http";
 import { MAX_DIMENSION, MAX_UPLOAD_BYTES, processImage } from "@/lib/uploads/process";
 import { findUpload, newStorageKey, readUpload, uploadImage } from "@/lib/uploads/service";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getUpdateAppreciation } from "@/lib/appreciation/queries";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { AppreciationButton } from "./appreciation-button";
 
 /**

@@ -6,7 +6,7 @@ import { renderMentions } from "@/lib/comments/mentions";
 import { COMMENT_THREADS_MAX, getCommentsForUpdate, type CommentView, type ThreadView } from "@/lib/comments/queries";
 import { COMMENT_THREADS_PER_PAGE } from "@/lib/comments/schema";
 import { isNewComment } from "@/lib/notifications/new-since";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 import { Announcer } from "./announcer";
 import { CommentActions } from "./comment-actions";
 import { CommentAnchor } from "./comment-anchor";

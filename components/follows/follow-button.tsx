@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { isFollowing } from "@/lib/follows/queries";
 import type { FollowTarget } from "@/lib/generated/prisma/enums";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { FollowToggle } from "./follow-toggle";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NotificationBell } from "@/components/notifications/bell";
-import { can, type Permission } from "@/lib/permissions";
+import { can, type Permission } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";

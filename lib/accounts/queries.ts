@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assignableRoles, can, type Actor } from "@/lib/permissions";
+import { assignableRoles, can, type Actor } from "@/lib/policy/permissions";
 
 /** People, for staff; others get an empty list (the page itself is refused earlier). */
 export async function listUsers(actor: Actor) {

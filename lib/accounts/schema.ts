@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { roles } from "@/lib/permissions";
+import { PASSWORD_MIN_LENGTH } from "@/lib/password-policy";
+import { roles } from "@/lib/policy/permissions";
 
 /** Password rules, shown on every form that sets a password (messages in the catalogs). */
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH };
 export const PASSWORD_MAX_LENGTH = 200;
 
 const COMMON_PASSWORDS = new Set([

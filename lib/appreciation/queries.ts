@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can, type Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/policy/permissions";
 import { isListedUpdate } from "@/lib/policy/updates";
 
 /** How many marked an update or comment useful. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/policy/permissions";
 import { shownCommentWhere } from "@/lib/policy/comments";
 import { isListedUpdate, visibleUpdatesWhere } from "@/lib/policy/updates";
 import { COMMENT_THREADS_PER_PAGE } from "./schema";

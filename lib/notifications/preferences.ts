@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
+import { ok, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import type { EmailFrequency, NotificationKind } from "@/lib/generated/prisma/enums";
-import { can, type Actor } from "@/lib/permissions";
+import { mutation } from "@/lib/mutation";
 import { notificationKinds } from "./unsubscribe";
 
 export const emailFrequencies = ["IMMEDIATE", "DAILY", "WEEKLY", "NEVER"] as const satisfies readonly EmailFrequency[];
@@ -28,19 +28,16 @@ export const emailPreferencesSchema = z.object(
 );
 
 /** Saves the actor's own choices (there is no way to name someone else). */
-export async function saveEmailPreferences({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult<EmailPreferences>> {
-  if (!can(actor, "portal:read")) return fail("permission.denied");
-  const parsed = emailPreferencesSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const choices = parsed.data;
-  await db.$transaction(
-    notificationKinds.map((kind) =>
-      db.emailPreference.upsert({
+export const saveEmailPreferences = mutation("portal:read", {
+  schema: emailPreferencesSchema,
+  run: async ({ tx, actor, data: choices }): Promise<ActionResult<EmailPreferences>> => {
+    for (const kind of notificationKinds) {
+      await tx.emailPreference.upsert({
         where: { userId_kind: { userId: actor.id, kind } },
         create: { userId: actor.id, kind, frequency: choices[kind] },
         update: { frequency: choices[kind] },
-      }),
-    ),
-  );
-  return ok(choices);
-}
+      });
+    }
+    return ok(choices);
+  },
+});

@@ -1,28 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { visibleNotificationsWhere } from "@/lib/policy/notifications";
 import { notificationPath } from "./email";
 
 export const NOTIFICATIONS_PER_PAGE = 20;
 
-/**
- * The notifications someone may see: their own, about updates they can still
- * read (published, or their own). A withdrawn update's notifications drop out
- * of the list and the count.
- */
-function visibleWhere(userId: string): Prisma.NotificationWhereInput {
-  return { userId, update: { OR: [{ status: "PUBLISHED" }, { authorId: userId }] } };
-}
-
 /** For the bell in the header. */
 export async function unreadNotificationCount(userId: string): Promise<number> {
-  return db.notification.count({ where: { ...visibleWhere(userId), readAt: null } });
+  return db.notification.count({ where: { ...visibleNotificationsWhere(userId), readAt: null } });
 }
 
 /** One page of notifications, newest first. `page` starts at 1 and is clamped to the last page. */
 export async function listNotifications(userId: string, options: { page?: number; perPage?: number } = {}) {
   const perPage = options.perPage ?? NOTIFICATIONS_PER_PAGE;
-  const where = visibleWhere(userId);
+  const where = visibleNotificationsWhere(userId);
   const [total, unread] = await Promise.all([db.notification.count({ where }), db.notification.count({ where: { ...where, readAt: null } })]);
   const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);

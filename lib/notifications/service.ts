@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
+import { fail, ok } from "@/lib/action-result";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/permissions";
+import { mutation } from "@/lib/mutation";
+import type { Actor } from "@/lib/policy/permissions";
 import { isId } from "@/lib/route-params";
 import { notificationPath } from "./email";
 
@@ -11,21 +12,23 @@ import { notificationPath } from "./email";
 
 const notificationIdSchema = z.object({ notificationId: z.string().trim().min(1).max(100) });
 
-export async function markNotificationRead({ actor, input }: { actor: Actor | null; input: unknown }): Promise<ActionResult> {
-  if (!actor) return fail("permission.denied");
-  const parsed = notificationIdSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const found = await db.notification.findFirst({ where: { id: parsed.data.notificationId, userId: actor.id }, select: { id: true } });
-  if (!found) return fail("notifications.notFound");
-  await db.notification.updateMany({ where: { id: found.id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
-  return ok(null);
-}
+export const markNotificationRead = mutation("portal:read", {
+  schema: notificationIdSchema,
+  run: async ({ tx, actor, data: { notificationId } }) => {
+    const found = await tx.notification.findFirst({ where: { id: notificationId, userId: actor.id }, select: { id: true } });
+    if (!found) return fail("notifications.notFound");
+    await tx.notification.updateMany({ where: { id: found.id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+    return ok(null);
+  },
+});
 
-export async function markAllNotificationsRead({ actor }: { actor: Actor | null }): Promise<ActionResult<{ count: number }>> {
-  if (!actor) return fail("permission.denied");
-  const { count } = await db.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
-  return ok({ count });
-}
+export const markAllNotificationsRead = mutation("portal:read", {
+  schema: z.object({}),
+  run: async ({ tx, actor }) => {
+    const { count } = await tx.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+    return ok({ count });
+  },
+});
 
 /**
  * Where a notification leads (the exact comment), changing nothing: for

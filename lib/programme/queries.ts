@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can, type Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/policy/permissions";
 import { listedUpdateWhere } from "@/lib/policy/updates";
 
 /** What the home page shows: the programme at a glance. */

@@ -5,7 +5,7 @@ import { deliverQueued } from "@/lib/email/queue";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fail, formValues, ok, withoutNul, type ActionResult } from "@/lib/action-result";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { UPDATE_ARRAY_FIELDS, UPDATE_BODY_MAX } from "./schema";
 import * as updates from "./service";

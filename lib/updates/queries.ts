@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can, type Actor } from "@/lib/permissions";
-import { editableUpdatesWhere, visibleUpdatesWhere } from "@/lib/policy/updates";
+import { can, type Actor } from "@/lib/policy/permissions";
+import { editableUpdatesWhere, isListedUpdate, visibleUpdatesWhere } from "@/lib/policy/updates";
 import type { UpdatesTableParams } from "./table-params";
 import { buildUpdatesTableSql, toUpdatesTableRow, websearchText, type UpdatesTablePageRow } from "./table-sql";
 
@@ -116,7 +116,7 @@ export async function getUpdateForReader(actor: Actor, id: string) {
   return {
     ...update,
     canEdit: editable > 0,
-    canWithdraw: update.authorId === actor.id && update.status === "PUBLISHED",
+    canWithdraw: update.authorId === actor.id && isListedUpdate(update) && can(actor, "update:withdraw-own"),
   };
 }
 

@@ -11,6 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExperimentPhase } from "@/lib/generated/prisma/enums";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 import type { UpdatesTableParams } from "./table-params";
+import { listedUpdateSql } from "@/lib/policy/updates";
 
 /** Markdown syntax left out of search snippets: link targets, and emphasis, heading, quote, table and code marks. */
 const MARKDOWN_SYNTAX = String.raw`\]\([^)]*\)|[*_#>|\`~\[\]]+`;
@@ -49,7 +50,7 @@ export type UpdatesTableSql = {
 
 /** The SQL condition for the table's filters and search (published updates only). */
 function tableConditions(params: UpdatesTableParams, ids: { opgaven: string[]; themes: string[] }, query: Prisma.Sql | null) {
-  const conditions: Prisma.Sql[] = [Prisma.sql`u.status = 'PUBLISHED'`];
+  const conditions: Prisma.Sql[] = [listedUpdateSql("u")];
   if (params.opgave.length) {
     if (params.opgaveMode === "all") {
       // A slug that matches no opgave makes "all of" impossible.

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
-import { can, type Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/policy/permissions";
 import { processImage } from "./process";
 import { getUploadStorage, type UploadStorage } from "./storage";
 

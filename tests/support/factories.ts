@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/accounts/password";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/policy/permissions";
 
 /** The password every factory user has, unless a test gives another. */
 export const TEST_PASSWORD = "Fiets-en-trein-42";

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { searchMembers, memberSearchSchema } from "@/lib/comments/members";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 
 const headers = { "Cache-Control": "private, no-store" } as const;

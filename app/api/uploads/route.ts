@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { isSameOrigin, MAX_REQUEST_BYTES, readBodyLimited, uploadErrorResponse } from "@/lib/uploads/http";
 import { MAX_UPLOAD_BYTES } from "@/lib/uploads/process";

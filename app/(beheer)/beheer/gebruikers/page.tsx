@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { listMunicipalityOptions, listUsers } from "@/lib/accounts/queries";
-import { assignableRoles, can } from "@/lib/permissions";
+import { assignableRoles, can } from "@/lib/policy/permissions";
 import { requirePermission } from "@/lib/session";
 import { BlockUserButton, ChangeRoleForm } from "./user-controls";
 import { SimpleTable } from "@/components/ui/simple-table";

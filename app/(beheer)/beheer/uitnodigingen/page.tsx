@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listMunicipalityOptions, listOpenInvitations } from "@/lib/accounts/queries";
-import { assignableRoles } from "@/lib/permissions";
+import { assignableRoles } from "@/lib/policy/permissions";
 import { requirePermission } from "@/lib/session";
 import { InvitationForm } from "./invitation-form";
 import { RevokeInvitationButton } from "./revoke-invitation-button";

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
 import { TagList } from "@/components/ui/tag-list";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/policy/permissions";
 import { getExperimentPage } from "@/lib/programme/queries";
 import { slugParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/policy/permissions";
 import { slugParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { getTaxonomyPage } from "@/lib/taxonomy/queries";

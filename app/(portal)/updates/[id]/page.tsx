@@ -11,11 +11,12 @@ import { getMarkdownLabels } from "@/components/markdown/labels";
 import { VisitRecorder } from "@/components/notifications/visit-recorder";
 import { TagList } from "@/components/ui/tag-list";
 import { getLastVisit, newCommentCounts } from "@/lib/notifications/visits";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/policy/permissions";
 import { idParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { getUpdateForReader } from "@/lib/updates/queries";
 import { WithdrawButton } from "./withdraw-button";
+import { isListedUpdate } from "@/lib/policy/updates";
 
 // Metadata and page share one query per request (the user object is cached per request too).
 const loadUpdate = cache(getUpdateForReader);
@@ -45,7 +46,7 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
     <article aria-labelledby="update-title" className="mx-auto max-w-4xl space-y-8">
       <header className="space-y-4">
         <h1 id="update-title">{update.title}</h1>
-        {update.status === "PUBLISHED" ? <FollowButton targetType="UPDATE" targetId={update.id} name={update.title} /> : null}
+        {isListedUpdate(update) ? <FollowButton targetType="UPDATE" targetId={update.id} name={update.title} /> : null}
         {newSinceVisit > 0 ? (
           <p>
             <a href="#reacties" className="font-semibold">{t("notifications.newSinceVisit", { count: newSinceVisit })}</a>
@@ -113,7 +114,7 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
           </dd>
         </dl>
 
-        {update.status === "PUBLISHED" ? <UpdateAppreciation updateId={update.id} actor={user} /> : null}
+        {isListedUpdate(update) ? <UpdateAppreciation updateId={update.id} actor={user} /> : null}
 
         {update.canEdit || update.canWithdraw || revisionCount > 1 ? (
           <div className="flex flex-wrap items-start gap-3">
@@ -140,7 +141,7 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
         <p className="text-slate-700">{t("update.page.noBody")}</p>
       )}
 
-      {update.status === "PUBLISHED" ? (
+      {isListedUpdate(update) ? (
         <section id="reacties" aria-labelledby="reacties-titel" className="scroll-mt-6 border-t border-slate-300 pt-8">
           <CommentSection
             updateId={update.id}

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { collectUpdatesForExport, exportFilename, searchParamsRecord, updatesCsv } from "@/lib/updates/export";
 import { parseUpdatesTableParams } from "@/lib/updates/table-params";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/policy/permissions";
 import { idParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { listRevisions } from "@/lib/updates/queries";
