@@ -20,6 +20,8 @@ const expected: Record<Permission, (typeof roles)[number][]> = {
   "update:edit-any": ["COORDINATOR", "ADMIN"],
   "update:withdraw-any": ["COORDINATOR", "ADMIN"],
   "update:read-withdrawn": ["COORDINATOR", "ADMIN"],
+  "update:read-hidden": ["COORDINATOR", "ADMIN"],
+  "comment:read-hidden": ["COORDINATOR", "ADMIN"],
   "markdown:preview": ["PROJECT_LEADER", "COORDINATOR", "ADMIN"],
   "lesson:curate": ["COORDINATOR", "ADMIN"],
   "audit:read": ["COORDINATOR", "ADMIN"],

@@ -15,7 +15,7 @@ export function countAppreciations(target: { updateId: string } | { commentId: s
  */
 export async function getUpdateAppreciation(actor: Actor, updateId: string) {
   const [update, count, mine] = await Promise.all([
-    db.update.findUnique({ where: { id: updateId }, select: { authorId: true, status: true } }),
+    db.update.findUnique({ where: { id: updateId }, select: { authorId: true, status: true, hiddenAt: true } }),
     db.appreciation.count({ where: { updateId } }),
     db.appreciation.findUnique({ where: { userId_updateId: { userId: actor.id, updateId } }, select: { id: true } }),
   ]);

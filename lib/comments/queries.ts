@@ -101,7 +101,7 @@ export async function getCommentsForUpdate(
   const [update, threadRows, counts, mine] = await Promise.all([
     db.update.findFirst({
       where: { AND: [{ id: updateId }, visibleUpdatesWhere(actor)] },
-      select: { id: true, status: true, authorId: true, commentCount: true },
+      select: { id: true, status: true, hiddenAt: true, authorId: true, commentCount: true, commentsLockedAt: true },
     }),
     db.comment.findMany({
       // Thrown away below when the actor may not read the update.

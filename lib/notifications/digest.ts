@@ -168,7 +168,7 @@ async function digestBatch(
   const commentIds = [...new Set(pending.flatMap((row) => (row.commentId ? [row.commentId] : [])))];
   const actorIds = [...new Set(pending.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
   // One after the other: a transaction is one connection.
-  const updates = await tx.update.findMany({ where: { id: { in: updateIds } }, select: { id: true, title: true, status: true } });
+  const updates = await tx.update.findMany({ where: { id: { in: updateIds } }, select: { id: true, title: true, status: true, hiddenAt: true } });
   const comments = commentIds.length
     ? await tx.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, body: true, deletedAt: true, hiddenAt: true } })
     : [];

@@ -83,6 +83,7 @@ const nl: Texts = {
       REPLY: `${actor} antwoordde op je reactie bij ${title}`,
       MENTION: `${actor} noemde je in een reactie bij ${title}`,
       FOLLOWED_UPDATE: `${actor} plaatste een nieuwe update: ${title}`,
+      MODERATION: `Bericht van de moderatie over ${title}`,
     })[kind],
   line: (kind, actor) =>
     ({
@@ -90,6 +91,7 @@ const nl: Texts = {
       REPLY: `${actor} antwoordde op je reactie`,
       MENTION: `${actor} noemde je`,
       FOLLOWED_UPDATE: `${actor} plaatste deze update`,
+      MODERATION: "Bericht van de moderatie",
     })[kind],
   count: (kind, n) =>
     ({
@@ -97,6 +99,7 @@ const nl: Texts = {
       REPLY: n === 1 ? "1 antwoord op je reactie" : `${n} antwoorden op je reacties`,
       MENTION: n === 1 ? "1 keer genoemd" : `${n} keer genoemd`,
       FOLLOWED_UPDATE: "nieuwe update",
+      MODERATION: n === 1 ? "1 bericht van de moderatie" : `${n} berichten van de moderatie`,
     })[kind],
   groupSingle: (kind, n, title) =>
     ({
@@ -104,6 +107,7 @@ const nl: Texts = {
       REPLY: n === 1 ? `1 antwoord op je reactie bij ${title}` : `${n} antwoorden op je reacties bij ${title}`,
       MENTION: n === 1 ? `Je bent genoemd bij ${title}` : `Je bent ${n} keer genoemd bij ${title}`,
       FOLLOWED_UPDATE: `Nieuwe update: ${title}`,
+      MODERATION: n === 1 ? `Bericht van de moderatie over ${title}` : `${n} berichten van de moderatie over ${title}`,
     })[kind],
   groupMixed: (n, title, parts) => `${n} meldingen bij ${title}: ${parts}`,
   more: (n) => `en nog ${n} meer`,
@@ -125,6 +129,7 @@ const nl: Texts = {
         REPLY: "antwoorden op je reacties",
         MENTION: "keren dat iemand je noemt",
         FOLLOWED_UPDATE: "nieuwe updates die je volgt",
+        MODERATION: "moderatie van je bijdragen en meldingen",
       }[kind]
     }? Meld je met één klik af:`,
   unsubscribeAll: "Geen e-mail meer over meldingen? Meld je met één klik af:",
@@ -138,6 +143,7 @@ const en: Texts = {
       REPLY: `${actor} replied to your comment on ${title}`,
       MENTION: `${actor} mentioned you in a comment on ${title}`,
       FOLLOWED_UPDATE: `${actor} published a new update: ${title}`,
+      MODERATION: `A message from moderation about ${title}`,
     })[kind],
   line: (kind, actor) =>
     ({
@@ -145,6 +151,7 @@ const en: Texts = {
       REPLY: `${actor} replied to your comment`,
       MENTION: `${actor} mentioned you`,
       FOLLOWED_UPDATE: `${actor} published this update`,
+      MODERATION: "A message from moderation",
     })[kind],
   count: (kind, n) =>
     ({
@@ -152,6 +159,7 @@ const en: Texts = {
       REPLY: n === 1 ? "1 reply to your comment" : `${n} replies to your comments`,
       MENTION: n === 1 ? "mentioned once" : `mentioned ${n} times`,
       FOLLOWED_UPDATE: "new update",
+      MODERATION: n === 1 ? "1 message from moderation" : `${n} messages from moderation`,
     })[kind],
   groupSingle: (kind, n, title) =>
     ({
@@ -159,6 +167,7 @@ const en: Texts = {
       REPLY: n === 1 ? `1 reply to your comment on ${title}` : `${n} replies to your comments on ${title}`,
       MENTION: n === 1 ? `You were mentioned on ${title}` : `You were mentioned ${n} times on ${title}`,
       FOLLOWED_UPDATE: `New update: ${title}`,
+      MODERATION: n === 1 ? `A message from moderation about ${title}` : `${n} messages from moderation about ${title}`,
     })[kind],
   groupMixed: (n, title, parts) => `${n} notifications on ${title}: ${parts}`,
   more: (n) => `and ${n} more`,
@@ -179,6 +188,7 @@ const en: Texts = {
         REPLY: "replies to your comments",
         MENTION: "mentions of you",
         FOLLOWED_UPDATE: "new updates you follow",
+        MODERATION: "moderation of your contributions and reports",
       }[kind]
     }? Unsubscribe with one click:`,
   unsubscribeAll: "No more email about notifications? Unsubscribe with one click:",

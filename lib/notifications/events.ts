@@ -42,7 +42,7 @@ export type CommentPostedEvent = {
 
 export type UpdatePublishedEvent = { updateId: string; authorId: string };
 
-const RANK: Record<NotificationKind, number> = { FOLLOWED_UPDATE: 0, COMMENT_ON_UPDATE: 1, REPLY: 2, MENTION: 3 };
+const RANK: Record<NotificationKind, number> = { FOLLOWED_UPDATE: 0, COMMENT_ON_UPDATE: 1, REPLY: 2, MENTION: 3, MODERATION: 4 };
 
 async function followTarget(tx: Tx, userId: string, targetType: FollowTarget, targetId: string) {
   await tx.follow.upsert({

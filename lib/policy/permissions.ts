@@ -31,6 +31,8 @@ export const permissions = {
   "update:edit-any": staff,
   "update:withdraw-any": staff,
   "update:read-withdrawn": staff,
+  "update:read-hidden": staff,
+  "comment:read-hidden": staff,
   "markdown:preview": writers,
   "lesson:curate": staff,
   "audit:read": staff,
@@ -48,7 +50,10 @@ export type Permission = keyof typeof permissions;
 
 export type Actor = { id: string; role: Role; municipalityId: string | null };
 
-export function can<T extends Pick<Actor, "role">>(actor: T | null | undefined, permission: Permission): actor is T {
+/** Whether the actor holds `permission`; for a possibly signed-out actor it also narrows away null. */
+export function can(actor: Pick<Actor, "role">, permission: Permission): boolean;
+export function can<T extends Pick<Actor, "role">>(actor: T | null | undefined, permission: Permission): actor is T;
+export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
   if (!actor) return false;
   return (permissions[permission] as readonly Role[]).includes(actor.role);
 }

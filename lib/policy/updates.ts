@@ -7,25 +7,30 @@ import { can, type Actor } from "./permissions";
  * condition from here; tests/policy-read-paths.test.ts holds them to it.
  */
 
-/** Updates that everyone who may read the portal sees in lists and counts. */
-export const listedUpdateWhere = { status: "PUBLISHED" } as const satisfies Prisma.UpdateWhereInput;
+/** Updates that everyone who may read the portal sees in lists and counts: published and not hidden by moderation. */
+export const listedUpdateWhere = { status: "PUBLISHED", hiddenAt: null } as const satisfies Prisma.UpdateWhereInput;
 
 /** `listedUpdateWhere` for raw SQL over the "Update" table under `alias`. */
 export function listedUpdateSql(alias: string): Prisma.Sql {
-  return Prisma.sql`${Prisma.raw(`"${alias.replace(/"/g, "")}"`)}.status = 'PUBLISHED'`;
+  const table = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  return Prisma.sql`(${table}.status = 'PUBLISHED' AND ${table}."hiddenAt" IS NULL)`;
 }
 
-/** Is this update listed (published)? For code that already holds the row. */
-export function isListedUpdate(update: { status: string }): boolean {
-  return update.status === listedUpdateWhere.status;
+/** Is this update listed? For code that already holds the row. */
+export function isListedUpdate(update: { status: string; hiddenAt: Date | null }): boolean {
+  return update.status === listedUpdateWhere.status && update.hiddenAt === null;
 }
 
-/** The updates an actor may read: all listed ones, their own in any state and, for staff, withdrawn ones. */
+/**
+ * The updates an actor may read: all listed ones, their own in any state and,
+ * for staff, hidden and withdrawn ones (shown with a banner saying so).
+ */
 export function visibleUpdatesWhere(actor: Pick<Actor, "id" | "role">): Prisma.UpdateWhereInput {
   return {
     OR: [
       listedUpdateWhere,
       { authorId: actor.id },
+      ...(can(actor, "update:read-hidden") ? [{ status: "PUBLISHED" as const }] : []),
       ...(can(actor, "update:read-withdrawn") ? [{ status: "WITHDRAWN" as const }] : []),
     ],
   };
@@ -40,10 +45,13 @@ export function editableUpdatesWhere(actor: Actor): Prisma.UpdateWhereInput {
   const own: Prisma.UpdateWhereInput = can(actor, "update:publish")
     ? { authorId: actor.id, experiment: { municipalityId: actor.municipalityId ?? "" } }
     : { id: "" };
-  return can(actor, "update:edit-any") ? { OR: [own, listedUpdateWhere] } : own;
+  return can(actor, "update:edit-any") ? { OR: [own, { status: "PUBLISHED" }] } : own;
 }
 
-/** The updates an actor may withdraw: their own published ones. */
+/**
+ * The updates an actor may withdraw as their author: their own published ones
+ * (also while hidden). Staff withdraw others' updates through moderation, with a reason.
+ */
 export function withdrawableUpdatesWhere(actor: Pick<Actor, "id" | "role">): Prisma.UpdateWhereInput {
-  return can(actor, "update:withdraw-own") ? { authorId: actor.id, ...listedUpdateWhere } : { id: "" };
+  return can(actor, "update:withdraw-own") ? { authorId: actor.id, status: "PUBLISHED" } : { id: "" };
 }

@@ -99,6 +99,7 @@ export async function getUpdateForReader(actor: Actor, id: string) {
       phase: true,
       milestone: true,
       status: true,
+      hiddenAt: true,
       publishedAt: true,
       withdrawnAt: true,
       updatedAt: true,
