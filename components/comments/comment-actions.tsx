@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { deleteCommentAction } from "@/lib/comments/actions";
 import { announce, focusWhenPresent } from "./announcer";
 import { CommentForm, secondaryButtonClass } from "./comment-form";
 
-const dangerClass = "inline-flex items-center rounded bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900 disabled:opacity-70";
+const dangerClass =
+  "inline-flex items-center rounded bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900 disabled:opacity-70";
 const deleteClass =
   "inline-flex items-center rounded border border-red-800 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-70";
 
@@ -34,41 +35,31 @@ export function CommentActions({ updateId, commentId, authorName, body, canReply
   const errorsT = useTranslations("errors");
   const id = useId();
   const [open, setOpen] = useState<Open>(null);
-  const [focusTarget, setFocusTarget] = useState<{ id: string } | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [deleting, startDeleting] = useTransition();
-  const buttons = { reply: useRef<HTMLButtonElement>(null), edit: useRef<HTMLButtonElement>(null), delete: useRef<HTMLButtonElement>(null) };
+  const replyButtonRef = useRef<HTMLButtonElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const deleteButtonRef = useRef<HTMLButtonElement>(null);
   const questionRef = useRef<HTMLParagraphElement>(null);
-
-  // After the form has closed: move focus where the work shows.
-  useEffect(() => {
-    if (!focusTarget) return;
-    if (focusTarget.id.startsWith("button:")) {
-      const which = focusTarget.id.slice("button:".length) as keyof typeof buttons;
-      buttons[which].current?.focus();
-    } else {
-      focusWhenPresent(focusTarget.id);
-    }
-    setFocusTarget(null);
-  }, [focusTarget]);
 
   useEffect(() => {
     if (open === "delete") questionRef.current?.focus();
   }, [open]);
 
+  // The button stays in the page while its form closes, so focus can go there right away.
+  function close(which: Exclude<Open, null>) {
+    setOpen(null);
+    const button = which === "reply" ? replyButtonRef : which === "edit" ? editButtonRef : deleteButtonRef;
+    button.current?.focus();
+  }
+
   function toggle(which: Exclude<Open, null>) {
     if (open === which) {
-      setOpen(null);
-      setFocusTarget({ id: `button:${which}` });
+      close(which);
     } else {
       setOpen(which);
       setDeleteError(null);
     }
-  }
-
-  function cancel(which: Exclude<Open, null>) {
-    setOpen(null);
-    setFocusTarget({ id: `button:${which}` });
   }
 
   function confirmDelete() {
@@ -95,7 +86,7 @@ export function CommentActions({ updateId, commentId, authorName, body, canReply
       <div className="flex flex-wrap gap-2">
         {canReply ? (
           <button
-            ref={buttons.reply}
+            ref={replyButtonRef}
             type="button"
             aria-expanded={open === "reply"}
             aria-controls={open === "reply" ? formId : undefined}
@@ -108,7 +99,7 @@ export function CommentActions({ updateId, commentId, authorName, body, canReply
         ) : null}
         {canEdit ? (
           <button
-            ref={buttons.edit}
+            ref={editButtonRef}
             type="button"
             aria-expanded={open === "edit"}
             aria-controls={open === "edit" ? formId : undefined}
@@ -120,7 +111,7 @@ export function CommentActions({ updateId, commentId, authorName, body, canReply
         ) : null}
         {canDelete ? (
           <button
-            ref={buttons.delete}
+            ref={deleteButtonRef}
             type="button"
             aria-expanded={open === "delete"}
             aria-controls={open === "delete" ? formId : undefined}
@@ -141,11 +132,12 @@ export function CommentActions({ updateId, commentId, authorName, body, canReply
             formLabel={t("replyFormLabel", { name: authorName })}
             autoFocus
             rows={4}
-            onCancel={() => cancel("reply")}
+            onCancel={() => close("reply")}
             onSuccess={(newId) => {
               setOpen(null);
               announce(t("posted"));
-              setFocusTarget({ id: `reactie-${newId}` });
+              // The new reply arrives with the refreshed page; focus follows once it is there.
+              focusWhenPresent(`reactie-${newId}`);
             }}
           />
         </div>
@@ -160,11 +152,11 @@ export function CommentActions({ updateId, commentId, authorName, body, canReply
             label={t("editLabel")}
             autoFocus
             rows={Math.min(12, Math.max(4, body.split("\n").length + 1))}
-            onCancel={() => cancel("edit")}
+            onCancel={() => close("edit")}
             onSuccess={() => {
               setOpen(null);
               announce(t("saved"));
-              setFocusTarget({ id: `reactie-${commentId}` });
+              focusWhenPresent(`reactie-${commentId}`);
             }}
           />
         </div>
@@ -184,7 +176,7 @@ export function CommentActions({ updateId, commentId, authorName, body, canReply
             <button type="button" onClick={confirmDelete} disabled={deleting} aria-disabled={deleting} className={dangerClass}>
               {deleting ? t("busy") : t("deleteYes")}
             </button>
-            <button type="button" onClick={() => cancel("delete")} className={secondaryButtonClass}>
+            <button type="button" onClick={() => close("delete")} className={secondaryButtonClass}>
               {t("cancel")}
             </button>
           </div>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, useSyncExternalStore } from "react";
 import { ActionForm, useFieldErrors, useFormState } from "@/components/form/action-form";
 import { buttonClass } from "@/components/form/fields";
 import { editCommentAction, postCommentAction } from "@/lib/comments/actions";
@@ -50,17 +50,7 @@ export function CommentForm(props: CommentFormProps) {
   );
 }
 
-function CommentFields({
-  updateId,
-  parentId,
-  commentId,
-  defaultBody = "",
-  label,
-  autoFocus,
-  rows,
-  onSuccess,
-  onCancel,
-}: CommentFormProps) {
+function CommentFields({ updateId, parentId, commentId, defaultBody = "", label, autoFocus, rows, onSuccess, onCancel }: CommentFormProps) {
   const t = useTranslations("comments");
   const id = useId();
   const { state, pending } = useFormState();
@@ -68,25 +58,31 @@ function CommentFields({
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   // A new generation empties the field and makes a new client key.
   const [generation, setGeneration] = useState(0);
-  const [clientKey, setClientKey] = useState("");
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
+    if (state?.ok && !commentId) setGeneration((current) => current + 1);
+  }
+  const [keyForGeneration] = useState(createClientKeys);
+  // Random, so never in the server's HTML: hydration renders "" (submit stays disabled), then the key.
+  const clientKey = useSyncExternalStore(
+    subscribeToNothing,
+    () => (commentId ? "" : keyForGeneration(generation)),
+    () => "",
+  );
   const [length, setLength] = useState(defaultBody.length);
-  const handled = useRef<unknown>(null);
-
-  useEffect(() => {
-    if (!commentId) setClientKey(newClientKey());
-  }, [generation, commentId]);
 
   useEffect(() => {
     if (autoFocus) textareaRef.current?.focus();
   }, [autoFocus]);
 
+  // The parent (a reply or edit) closes the form and moves focus once the saved comment is known.
+  const reportSuccess = useEffectEvent((savedId: string) => onSuccess?.(savedId));
   useEffect(() => {
-    if (!state?.ok || handled.current === state) return;
-    handled.current = state;
+    if (!state?.ok) return;
     const data = state.data as { id?: unknown } | null;
-    if (!commentId) setGeneration((current) => current + 1);
-    if (data && typeof data.id === "string") onSuccess?.(data.id);
-  }, [state, commentId, onSuccess]);
+    if (data && typeof data.id === "string") reportSuccess(data.id);
+  }, [state]);
 
   const submit = useCallback(() => {
     if (pending) return;
@@ -123,11 +119,15 @@ function CommentFields({
           defaultValue={generation === 0 ? defaultBody : ""}
           describedBy={describedBy}
           invalid={errors.length > 0 || over > 0}
-          textareaRef={textareaRef}
+          ref={textareaRef}
           onSubmitShortcut={submit}
           onLengthChange={setLength}
         />
-        <p id={`${id}-count`} className={over > 0 ? "text-sm font-semibold text-red-800" : "text-sm text-slate-700"} aria-live={over > 0 ? "polite" : "off"}>
+        <p
+          id={`${id}-count`}
+          className={over > 0 ? "text-sm font-semibold text-red-800" : "text-sm text-slate-700"}
+          aria-live={over > 0 ? "polite" : "off"}
+        >
           {over > 0 ? t("tooManyCharacters", { over }) : t("characters", { count: length })}
         </p>
       </div>
@@ -143,4 +143,22 @@ function CommentFields({
       </div>
     </>
   );
+}
+
+/** One client key per generation of a form, made on first use and kept, so a retry sends the same key. */
+function createClientKeys(): (generation: number) => string {
+  const keys = new Map<number, string>();
+  return (generation) => {
+    let key = keys.get(generation);
+    if (!key) {
+      key = newClientKey();
+      keys.set(generation, key);
+    }
+    return key;
+  };
+}
+
+/** The keys never change by themselves: a new generation re-renders the form, which reads its key. */
+function subscribeToNothing(): () => void {
+  return () => {};
 }

@@ -1,11 +1,14 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { useTranslations } from "next-intl";
+import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { mentionToken } from "@/lib/comments/mentions";
 
 type Member = { id: string; name: string; municipality: string | null };
 type Query = { start: number; end: number; text: string };
+
+// One empty list, so clearing an already empty list (on every caret move) does not re-render.
+const NO_MEMBERS: Member[] = [];
 
 /**
  * The `@name` being typed right before the caret: an @ at the start or after
@@ -41,7 +44,8 @@ export type MentionTextareaProps = {
   rows?: number;
   describedBy?: string;
   invalid?: boolean;
-  textareaRef?: Ref<HTMLTextAreaElement>;
+  /** Receives the textarea element (React 19 passes `ref` as a prop). */
+  ref?: Ref<HTMLTextAreaElement | null>;
   /** Ctrl/Cmd+Enter. */
   onSubmitShortcut?: () => void;
   onLengthChange?: (length: number) => void;
@@ -54,19 +58,31 @@ export type MentionTextareaProps = {
  * Enter or Tab picks, Escape closes. Picking inserts `@[Name](user:<id>)`.
  * Without a pick the text is left as typed.
  */
-export function MentionTextarea({ id, name, defaultValue = "", rows = 5, describedBy, invalid, textareaRef, onSubmitShortcut, onLengthChange }: MentionTextareaProps) {
+export function MentionTextarea({
+  id,
+  name,
+  defaultValue = "",
+  rows = 5,
+  describedBy,
+  invalid,
+  ref,
+  onSubmitShortcut,
+  onLengthChange,
+}: MentionTextareaProps) {
   const t = useTranslations("comments");
   const listboxId = useId();
   const statusId = useId();
   const ownRef = useRef<HTMLTextAreaElement | null>(null);
   const [value, setValue] = useState(defaultValue);
   const [query, setQuery] = useState<Query | null>(null);
-  const [members, setMembers] = useState<Member[]>([]);
+  const [members, setMembers] = useState<Member[]>(NO_MEMBERS);
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState("");
   // Escape closes the list for this @ until the writer types another one.
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const caretAfterPick = useRef<number | null>(null);
+  // The component needs the textarea itself too, so the caller's ref gets the same element through a handle.
+  useImperativeHandle<HTMLTextAreaElement | null, HTMLTextAreaElement | null>(ref, () => ownRef.current, []);
 
   const open = query !== null && members.length > 0;
   const searchText = query?.text ?? "";
@@ -77,10 +93,7 @@ export function MentionTextarea({ id, name, defaultValue = "", rows = 5, describ
 
   // Ask the server for members while an @name is being typed (a little after the last key).
   useEffect(() => {
-    if (!searchText) {
-      setMembers([]);
-      return;
-    }
+    if (!searchText) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
@@ -90,6 +103,8 @@ export function MentionTextarea({ id, name, defaultValue = "", rows = 5, describ
           headers: { Accept: "application/json" },
         });
         const answer: unknown = await response.json().catch(() => null);
+        // The writer has moved on (the search was cancelled while its answer was being read).
+        if (controller.signal.aborted) return;
         const found = isMemberList(answer) ? answer.data : [];
         setMembers(found);
         setActive(0);
@@ -117,7 +132,9 @@ export function MentionTextarea({ id, name, defaultValue = "", rows = 5, describ
   function look(text: string, caret: number) {
     const found = queryAt(text, caret);
     if (!found || found.start === dismissedAt) {
+      // No @name any more: the last search's members go with it.
       setQuery(null);
+      setMembers(NO_MEMBERS);
       if (!found) setDismissedAt(null);
       return;
     }
@@ -126,7 +143,7 @@ export function MentionTextarea({ id, name, defaultValue = "", rows = 5, describ
 
   function close() {
     setQuery(null);
-    setMembers([]);
+    setMembers(NO_MEMBERS);
     setStatus("");
   }
 
@@ -167,18 +184,12 @@ export function MentionTextarea({ id, name, defaultValue = "", rows = 5, describ
     }
   }
 
-  function setRefs(element: HTMLTextAreaElement | null) {
-    ownRef.current = element;
-    if (typeof textareaRef === "function") textareaRef(element);
-    else if (textareaRef) textareaRef.current = element;
-  }
-
   const activeId = open ? `${listboxId}-${active}` : undefined;
 
   return (
     <div className="relative">
       <textarea
-        ref={setRefs}
+        ref={ownRef}
         id={id}
         name={name}
         rows={rows}

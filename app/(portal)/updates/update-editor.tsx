@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { flushSync } from "react-dom";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { flushSync } from "react-dom";
 import { ActionForm, useFieldErrors, useFormState } from "@/components/form/action-form";
 import { buttonClass, SelectField, TextField } from "@/components/form/fields";
 import { Markdown } from "@/components/markdown/markdown";
@@ -266,10 +266,12 @@ function BodyField({ defaultValue, requiredNote }: { defaultValue: string; requi
   const tabRefs = { write: useRef<HTMLButtonElement>(null), preview: useRef<HTMLButtonElement>(null) };
   const previewRequest = useRef(0);
 
-  // A refused save with a problem in the text shows the text again.
-  useEffect(() => {
+  // A refused save with a problem in the text shows the text again, decided while rendering that result.
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
     if (state && !state.ok && state.fieldErrors?.body?.length) setTab("write");
-  }, [state]);
+  }
 
   async function loadPreview() {
     const text = bodyRef.current?.value ?? "";
@@ -383,7 +385,13 @@ function BodyField({ defaultValue, requiredNote }: { defaultValue: string; requi
 
       <div role="tabpanel" id={panelId("write")} aria-labelledby={tabId("write")} hidden={tab !== "write"} className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" onClick={() => fileRef.current?.click()} disabled={upload.kind === "busy"} className={smallButtonClass} aria-describedby={`${id}-upload-hint`}>
+          <button
+            type="button"
+            onClick={() => fileRef.current?.click()}
+            disabled={upload.kind === "busy"}
+            className={smallButtonClass}
+            aria-describedby={`${id}-upload-hint`}
+          >
             {t("insertImage")}
           </button>
           <span id={`${id}-upload-hint`} className="text-sm text-slate-700">

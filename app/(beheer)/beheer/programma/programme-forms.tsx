@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { ActionForm, useFieldErrors, useFormState } from "@/components/form/action-form";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
 import {
@@ -72,7 +72,13 @@ export function NewWijkForm({ municipalities, municipalityId }: { municipalities
       {municipalityId ? (
         <input type="hidden" name="municipalityId" value={municipalityId} />
       ) : (
-        <SelectField name="municipalityId" label={t("municipality")} options={municipalities ?? []} placeholder={t("chooseMunicipality")} defaultValue="" />
+        <SelectField
+          name="municipalityId"
+          label={t("municipality")}
+          options={municipalities ?? []}
+          placeholder={t("chooseMunicipality")}
+          defaultValue=""
+        />
       )}
       <WijkFields />
       <SubmitButton>{t("addWijk")}</SubmitButton>
@@ -112,12 +118,7 @@ type ExperimentFormProps = {
   phases: Option[];
 };
 
-export function ExperimentForm({
-  experiment,
-  municipalities,
-  leaders,
-  phases,
-}: ExperimentFormProps) {
+export function ExperimentForm({ experiment, municipalities, leaders, phases }: ExperimentFormProps) {
   const t = useTranslations("admin.programme");
   return (
     <ActionForm
@@ -133,19 +134,17 @@ export function ExperimentForm({
   );
 }
 
-function ExperimentFields({
-  experiment,
-  municipalities,
-  leaders,
-  phases,
-}: ExperimentFormProps) {
+function ExperimentFields({ experiment, municipalities, leaders, phases }: ExperimentFormProps) {
   const t = useTranslations("admin.programme");
   const { state } = useFormState();
   const [municipalityId, setMunicipalityId] = useState(experiment?.municipalityId ?? "");
-  // A new-experiment form empties itself after saving; the choice of municipality goes with it.
-  useEffect(() => {
+  // A new-experiment form empties itself after saving; the choice of municipality goes with it
+  // (adjusted while rendering the new result, so no render shows the old choice).
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
     if (state?.ok && !experiment) setMunicipalityId("");
-  }, [state, experiment]);
+  }
 
   const leaderGroups = municipalities.map((municipality) => ({
     id: municipality.id,
@@ -252,7 +251,13 @@ function GroupedCheckboxes({
                   {group.items.map((item) => (
                     <li key={item.id}>
                       <label className="inline-flex items-center gap-2">
-                        <input type="checkbox" name={name} value={item.id} defaultChecked={checked.has(item.id)} className="h-5 w-5 accent-brand" />
+                        <input
+                          type="checkbox"
+                          name={name}
+                          value={item.id}
+                          defaultChecked={checked.has(item.id)}
+                          className="h-5 w-5 accent-brand"
+                        />
                         {item.name}
                       </label>
                     </li>
