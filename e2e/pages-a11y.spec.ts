@@ -8,8 +8,9 @@ async function pagesToVisit(): Promise<string[]> {
   const [update] = await query<{ id: string }>(`SELECT id FROM "Update" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
   const [experiment] = await query<{ id: string; slug: string }>(`SELECT id, slug FROM "Experiment" ORDER BY slug LIMIT 1`);
   const [municipality] = await query<{ id: string; slug: string }>(`SELECT id, slug FROM "Municipality" ORDER BY slug LIMIT 1`);
-  const [opgave] = await query<{ slug: string }>(`SELECT slug FROM "Opgave" ORDER BY "sortOrder" LIMIT 1`);
+  const [opgave] = await query<{ id: string; slug: string }>(`SELECT id, slug FROM "Opgave" ORDER BY "sortOrder" LIMIT 1`);
   const [theme] = await query<{ slug: string }>(`SELECT slug FROM "Theme" ORDER BY "sortOrder" LIMIT 1`);
+  const [member] = await query<{ id: string }>(`SELECT id FROM "User" WHERE role = 'MEMBER' ORDER BY email LIMIT 1`);
   return [
     "/",
     "/updates",
@@ -30,8 +31,14 @@ async function pagesToVisit(): Promise<string[]> {
     "/beheer/programma",
     `/beheer/programma/gemeenten/${municipality!.id}`,
     `/beheer/programma/experimenten/${experiment!.id}`,
+    "/beheer/taxonomie",
+    `/beheer/taxonomie/opgaven/${opgave!.id}`,
     "/beheer/uitnodigingen",
     "/beheer/gebruikers",
+    "/beheer/gebruikers?q=example&role=MEMBER",
+    `/beheer/gebruikers/${member!.id}`,
+    "/beheer/audit",
+    "/beheer/audit?type=user.role&from=2020-01-01",
     "/beheer/e-mail",
   ];
 }

@@ -1,12 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { listedUpdateWhere } from "@/lib/policy/updates";
+import type { TaxonomyKind } from "./schema";
+import { FOLLOW_TARGET, taxonomyRows } from "./store";
 
 // Opgaven and themes as readers see them: lists with how many published
 // updates carry each, and a page per opgave or theme. Counts come from one
 // query each (a filtered relation count), never a query per tag.
 
-export type TaxonomyKind = "opgave" | "theme";
+export type { TaxonomyKind };
 
 const publishedCount = { _count: { select: { updates: { where: listedUpdateWhere } } } } as const;
 
@@ -77,7 +79,8 @@ export async function getTaxonomyPage(kind: TaxonomyKind, slug: string) {
       select: updateSummarySelect,
     },
   };
-  const item = kind === "opgave" ? await db.opgave.findUnique({ where: { slug }, select }) : await db.theme.findUnique({ where: { slug }, select });
+  const item =
+    kind === "opgave" ? await db.opgave.findUnique({ where: { slug }, select }) : await db.theme.findUnique({ where: { slug }, select });
   return item ? flatten(item) : null;
 }
 
@@ -96,4 +99,56 @@ export function listLatestUpdates(take = 5) {
       experiment: { select: { title: true, slug: true, municipality: { select: { name: true, slug: true } } } },
     },
   });
+}
+
+/**
+ * One opgave or theme for its edit page: its fields, how many updates (of any
+ * status) carry it, how many people follow it, and the active others it can
+ * be merged into. Null for an unknown id.
+ */
+export async function getTaxonomyForEdit(kind: TaxonomyKind, id: string) {
+  const rows = taxonomyRows(db, kind);
+  const [item, followCount, mergeTargets] = await Promise.all([
+    rows.findUnique({
+      where: { id },
+      select: { id: true, name: true, slug: true, description: true, color: true, archivedAt: true, _count: { select: { updates: true } } },
+    }),
+    db.follow.count({ where: { targetType: FOLLOW_TARGET[kind], targetId: id } }),
+    rows.findMany({
+      where: { archivedAt: null, NOT: { id } },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
+  ]);
+  if (!item) return null;
+  const { _count, ...fields } = item;
+  return { ...fields, updateCount: _count.updates, followCount, mergeTargets };
+}
+
+/**
+ * Where an old address of an opgave or theme points now: after a new slug or
+ * a merge, the audit event of that change names the row that took it over
+ * (a merged one may have been merged again, so a few steps are followed).
+ * Null when the slug never moved or its row is gone.
+ */
+export async function findMovedTaxonomySlug(kind: TaxonomyKind, slug: string): Promise<string | null> {
+  const moved = await db.auditLog.findFirst({
+    where: {
+      action: { in: [`${kind}.update`, `${kind}.merge`] },
+      OR: [{ data: { path: ["before", "slug"], equals: slug } }, { data: { path: ["before", "source", "slug"], equals: slug } }],
+    },
+    orderBy: { createdAt: "desc" },
+    select: { targetId: true },
+  });
+  let id = moved?.targetId ?? null;
+  for (let step = 0; id && step < 5; step += 1) {
+    const row = await taxonomyRows(db, kind).findUnique({ where: { id }, select: { slug: true } });
+    if (row) return row.slug === slug ? null : row.slug;
+    const merged = await db.auditLog.findFirst({
+      where: { action: `${kind}.merge`, data: { path: ["before", "source", "id"], equals: id } },
+      select: { targetId: true },
+    });
+    id = merged?.targetId ?? null;
+  }
+  return null;
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
 import { can } from "@/lib/policy/permissions";
 import { slugParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
-import { getTaxonomyPage } from "@/lib/taxonomy/queries";
+import { findMovedTaxonomySlug, getTaxonomyPage } from "@/lib/taxonomy/queries";
 import { TaxonomyDetail } from "../../opgaven/taxonomy-views";
 
 // Metadata and page share one query per request.
@@ -22,6 +22,11 @@ export default async function ThemePage({ params }: PageProps<"/themas/[slug]">)
   const slug = slugParam((await params).slug);
   await requirePermission("portal:read", `/themas/${encodeURIComponent(slug)}`);
   const theme = await loadTheme(slug);
-  if (!theme) notFound();
+  if (!theme) {
+    // An old address (renamed or merged) still arrives; not permanent, as the slug may be given out again.
+    const moved = await findMovedTaxonomySlug("theme", slug);
+    if (moved) redirect(`/themas/${encodeURIComponent(moved)}`);
+    notFound();
+  }
   return <TaxonomyDetail kind="theme" item={theme} actions={<FollowButton targetType="THEME" targetId={theme.id} name={theme.name} />} />;
 }
