@@ -99,10 +99,10 @@ describe("the audit log", () => {
   it("describes every event type with a target type, and refuses unknown types", () => {
     for (const type of AUDIT_EVENT_TYPES) expect(auditTargetType(type)).toMatch(/^[A-Z][A-Za-z]+$/);
     expect(() => auditRow({ type: "made.up", targetId: "x" } as never, null)).toThrow();
-    expect(() => auditRow({ type: "user.block", targetId: "x", data: { secret: 1 } } as never, null)).toThrow();
-    expect(auditRow({ type: "user.block", targetId: "u1", reason: "  spam  " }, "a1")).toEqual({
+    expect(() => auditRow({ type: "user.unblock", targetId: "x", data: { secret: 1 } } as never, null)).toThrow();
+    expect(auditRow({ type: "user.unblock", targetId: "u1", reason: "  spam  " }, "a1")).toEqual({
       actorId: "a1",
-      action: "user.block",
+      action: "user.unblock",
       targetType: "User",
       targetId: "u1",
       reason: "spam",

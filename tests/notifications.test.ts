@@ -294,8 +294,8 @@ describe("follows", () => {
 describe("email preferences", () => {
   it("defaults to weekly and saves one choice per kind", async () => {
     const me = await createActor("MEMBER");
-    expect(await getEmailPreferences(me.id)).toEqual({ COMMENT_ON_UPDATE: "WEEKLY", REPLY: "WEEKLY", MENTION: "WEEKLY", FOLLOWED_UPDATE: "WEEKLY" });
-    const input = { COMMENT_ON_UPDATE: "IMMEDIATE", REPLY: "DAILY", MENTION: "WEEKLY", FOLLOWED_UPDATE: "NEVER" };
+    expect(await getEmailPreferences(me.id)).toEqual({ COMMENT_ON_UPDATE: "WEEKLY", REPLY: "WEEKLY", MENTION: "WEEKLY", FOLLOWED_UPDATE: "WEEKLY", MODERATION: "WEEKLY" });
+    const input = { COMMENT_ON_UPDATE: "IMMEDIATE", REPLY: "DAILY", MENTION: "WEEKLY", FOLLOWED_UPDATE: "NEVER", MODERATION: "IMMEDIATE" };
     expect((await saveEmailPreferences({ actor: me, input })).ok).toBe(true);
     expect(await getEmailPreferences(me.id)).toEqual(input);
     const bad = await saveEmailPreferences({ actor: me, input: { ...input, REPLY: "HOURLY" } });

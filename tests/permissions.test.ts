@@ -21,6 +21,7 @@ const expected: Record<Permission, (typeof roles)[number][]> = {
   "update:withdraw-any": ["COORDINATOR", "ADMIN"],
   "update:read-withdrawn": ["COORDINATOR", "ADMIN"],
   "update:read-hidden": ["COORDINATOR", "ADMIN"],
+  "update:hide": ["COORDINATOR", "ADMIN"],
   "comment:read-hidden": ["COORDINATOR", "ADMIN"],
   "markdown:preview": ["PROJECT_LEADER", "COORDINATOR", "ADMIN"],
   "lesson:curate": ["COORDINATOR", "ADMIN"],
@@ -33,6 +34,7 @@ const expected: Record<Permission, (typeof roles)[number][]> = {
   "user:change-role": ["ADMIN"],
   "settings:manage": ["ADMIN"],
   "email:outbox": ["ADMIN"],
+  "privacy:handle-requests": ["ADMIN"],
 };
 
 describe("permission map", () => {

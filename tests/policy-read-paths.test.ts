@@ -29,16 +29,17 @@ let municipalitySlug: string;
 let shared: { id: string; slug: string };
 let onlyHidden: { id: string; slug: string };
 let theme: { id: string; slug: string };
-const ids = { published: "", withdrawn: "", draft: "" };
+const ids = { published: "", withdrawn: "", draft: "", hidden: "" };
 const comments = { shown: "", hidden: "", deleted: "" };
 let blockedName: string;
 
-async function makeUpdate(status: "PUBLISHED" | "WITHDRAWN" | "DRAFT", opgaveIds: string[]) {
+async function makeUpdate(status: "PUBLISHED" | "WITHDRAWN" | "DRAFT", opgaveIds: string[], hidden = false) {
   const update = await db.update.create({
     data: {
       authorId: author.id,
       experimentId: experiment.id,
-      title: `${status} ${word}`,
+      title: `${hidden ? "HIDDEN" : status} ${word}`,
+      hiddenAt: hidden ? new Date() : null,
       body: `Over het ${word} in de wijk (test)`,
       phase: "UITVOERING",
       status,
@@ -64,8 +65,9 @@ beforeAll(async () => {
   ids.published = await makeUpdate("PUBLISHED", [shared.id]);
   ids.withdrawn = await makeUpdate("WITHDRAWN", [shared.id, onlyHidden.id]);
   ids.draft = await makeUpdate("DRAFT", [shared.id, onlyHidden.id]);
+  ids.hidden = await makeUpdate("PUBLISHED", [shared.id, onlyHidden.id], true);
   const comment = (extra: { hiddenAt?: Date; deletedAt?: Date }) =>
-    db.comment.create({ data: { updateId: ids.published, authorId: member.id, body: `Reactie ${word} ${unique()}`, ...extra }, select: { id: true } });
+    db.comment.create({ data: { updateId: ids.published, authorId: author.id, body: `Reactie ${word} ${unique()}`, ...extra }, select: { id: true } });
   comments.shown = (await comment({})).id;
   comments.hidden = (await comment({ hiddenAt: new Date() })).id;
   comments.deleted = (await comment({ deletedAt: new Date() })).id;
@@ -98,6 +100,7 @@ describe("what a member reads", () => {
     expect(await getUpdateForReader(member, ids.published)).not.toBeNull();
     expect(await getUpdateForReader(member, ids.withdrawn)).toBeNull();
     expect(await getUpdateForReader(member, ids.draft)).toBeNull();
+    expect(await getUpdateForReader(member, ids.hidden)).toBeNull();
   });
 
   it("the experiment and municipality pages show only the published update and its tags", async () => {
@@ -118,6 +121,7 @@ describe("what a member reads", () => {
     expect(latest).toContain(ids.published);
     expect(latest).not.toContain(ids.withdrawn);
     expect(latest).not.toContain(ids.draft);
+    expect(latest).not.toContain(ids.hidden);
   });
 
   it("notifications, their count and the follow list leave out what the member may not read", async () => {
@@ -144,11 +148,23 @@ describe("what a member reads", () => {
 });
 
 describe("what the author and staff read", () => {
+  it("a hidden comment's text is shown to its author and to staff, with the hidden flag; a deleted one to nobody", async () => {
+    for (const reader of [author, coordinator]) {
+      const page = await getCommentsForUpdate(reader, ids.published);
+      const hidden = page?.threads.find((thread) => thread.id === comments.hidden);
+      expect(hidden).toMatchObject({ state: "hidden", hiddenByModeration: true });
+      expect(hidden?.body).toContain(word);
+      expect(page?.threads.find((thread) => thread.id === comments.deleted)).toBeUndefined();
+    }
+  });
+
   it("the author opens their draft and their withdrawn update; staff only the withdrawn one", async () => {
     expect(await getUpdateForReader(author, ids.draft)).not.toBeNull();
     expect(await getUpdateForReader(author, ids.withdrawn)).not.toBeNull();
     expect(await getUpdateForReader(coordinator, ids.withdrawn)).not.toBeNull();
     expect(await getUpdateForReader(coordinator, ids.draft)).toBeNull();
+    expect(await getUpdateForReader(author, ids.hidden)).not.toBeNull();
+    expect(await getUpdateForReader(coordinator, ids.hidden)).not.toBeNull();
   });
 
   it("lists stay the same for staff: withdrawn updates are not listed for anyone", async () => {

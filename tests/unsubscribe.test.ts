@@ -93,11 +93,11 @@ describe("unsubscribing", () => {
     await setPreference(user.id, "REPLY", "IMMEDIATE");
     const one = await unsubscribe(createUnsubscribeToken({ userId: user.id, scope: "REPLY" }));
     expect(one).toEqual({ ok: true, scope: "REPLY", kinds: ["REPLY"] });
-    expect(await getEmailPreferences(user.id)).toEqual({ COMMENT_ON_UPDATE: "WEEKLY", REPLY: "NEVER", MENTION: "WEEKLY", FOLLOWED_UPDATE: "WEEKLY" });
+    expect(await getEmailPreferences(user.id)).toEqual({ COMMENT_ON_UPDATE: "WEEKLY", REPLY: "NEVER", MENTION: "WEEKLY", FOLLOWED_UPDATE: "WEEKLY", MODERATION: "WEEKLY" });
     const token = createUnsubscribeToken({ userId: user.id, scope: "all" });
     expect((await unsubscribe(token)).ok).toBe(true);
     expect((await unsubscribe(token)).ok).toBe(true);
-    expect(await getEmailPreferences(user.id)).toEqual({ COMMENT_ON_UPDATE: "NEVER", REPLY: "NEVER", MENTION: "NEVER", FOLLOWED_UPDATE: "NEVER" });
+    expect(await getEmailPreferences(user.id)).toEqual({ COMMENT_ON_UPDATE: "NEVER", REPLY: "NEVER", MENTION: "NEVER", FOLLOWED_UPDATE: "NEVER", MODERATION: "NEVER" });
   });
 
   it("changes nothing for an expired or tampered link, or an account that is gone", async () => {

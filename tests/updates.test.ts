@@ -117,6 +117,20 @@ describe("writing updates", () => {
     expect(unknown).toMatchObject({ ok: false, fieldErrors: { themeIds: ["update.themeUnknown"] } });
   });
 
+  it("an edit keeps an archived opgave the update already carries, but cannot add one", async () => {
+    const created = await saveUpdate({ actor: author, input: input() });
+    if (!created.ok) throw new Error("setup");
+    const old = await db.opgave.create({ data: { name: `Vroeger ${unique()}`, slug: `vroeger-${unique()}` } });
+    await db.update.update({ where: { id: created.data.id }, data: { opgaven: { connect: [{ id: old.id }] } } });
+    await db.opgave.update({ where: { id: old.id }, data: { archivedAt: new Date() } });
+    const kept = await saveUpdate({ actor: author, updateId: created.data.id, input: input({ opgaveIds: [...(input().opgaveIds as string[]), old.id] }) });
+    expect(kept).toMatchObject({ ok: true });
+    const tags = await db.update.findUniqueOrThrow({ where: { id: created.data.id }, select: { opgaven: { select: { id: true } } } });
+    expect(tags.opgaven.map((opgave) => opgave.id)).toContain(old.id);
+    const added = await saveUpdate({ actor: author, updateId: created.data.id, input: input({ opgaveIds: [old.id, archivedOpgave.id] }) });
+    expect(added).toMatchObject({ ok: false, fieldErrors: { opgaveIds: ["update.opgaveUnknown"] } });
+  });
+
   it("a draft needs only a title and is visible to its author alone", async () => {
     const result = await saveUpdate({ actor: author, input: input({ body: "", opgaveIds: [], themeIds: [], intent: "save" }) });
     expect(result).toMatchObject({ ok: true, data: { status: "DRAFT" } });

@@ -8,6 +8,7 @@ import { COMMENT_THREADS_PER_PAGE } from "@/lib/comments/schema";
 import { isNewComment } from "@/lib/notifications/new-since";
 import type { Actor } from "@/lib/policy/permissions";
 import { Announcer } from "./announcer";
+import { CommentModeration } from "@/components/moderation/comment-moderation";
 import { CommentActions } from "./comment-actions";
 import { CommentAnchor } from "./comment-anchor";
 import { CommentForm } from "./comment-form";
@@ -51,10 +52,11 @@ export type CommentSectionProps = {
  */
 export async function CommentSection({ updateId, actor, updateAuthorId, shownThreads, lastVisitedAt = null }: CommentSectionProps) {
   const limit = threadsToShow(shownThreads);
-  const [page, t, tNotifications, format, markdownLabels] = await Promise.all([
+  const [page, t, tNotifications, tModeration, format, markdownLabels] = await Promise.all([
     getCommentsForUpdate(actor, updateId, { limit }),
     getTranslations("comments"),
     getTranslations("notifications"),
+    getTranslations("moderation"),
     getFormatter(),
     getMarkdownLabels(),
   ]);
@@ -89,6 +91,11 @@ export async function CommentSection({ updateId, actor, updateAuthorId, shownThr
 
       <LoadMore nextCount={page.nextCursor ? limit + COMMENT_THREADS_PER_PAGE : null} lastThreadId={page.nextCursor ? (lastThread?.id ?? null) : null} />
 
+      {page.locked ? (
+        <p role="note" className="rounded border-l-4 border-slate-700 bg-slate-100 px-4 py-3 font-semibold">
+          {tModeration("lockedNotice")}
+        </p>
+      ) : null}
       {page.canComment ? (
         <div className="space-y-3 rounded border border-slate-300 bg-white p-4">
           <h3 id="reactie-schrijven" tabIndex={-1} className="scroll-mt-6 text-lg font-semibold outline-none">
@@ -145,7 +152,8 @@ function Comment({
     "target:border-amber-600 target:bg-amber-50 target:ring-4 target:ring-amber-500 " +
     "data-[highlight=true]:border-amber-600 data-[highlight=true]:bg-amber-50 data-[highlight=true]:ring-4 data-[highlight=true]:ring-amber-500";
 
-  if (comment.state !== "visible" || !comment.author) {
+  // A gone comment holds its thread together; a hidden one shows only to its author and staff (author set, with a banner).
+  if (!comment.author) {
     return (
       <div id={`reactie-${comment.id}`} data-comment="" tabIndex={-1} className={`${cardClass} border-dashed border-slate-400 bg-slate-50`}>
         <Heading id={headingId} className="text-base font-semibold text-slate-700">
@@ -217,6 +225,7 @@ function Comment({
         canEdit={comment.canEdit}
         canDelete={comment.canDelete}
       />
+      <CommentModeration comment={comment} updateId={updateId} authorName={author.name} />
     </div>
   );
 }

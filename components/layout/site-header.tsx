@@ -6,15 +6,18 @@ import { getCurrentUser } from "@/lib/session";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
-const navigation: { href: string; key: "home" | "updates" | "municipalities" | "programme" | "invitations" | "users" | "outbox" | "profile" | "drafts"; permission: Permission }[] = [
+const navigation: { href: string; key: "home" | "updates" | "municipalities" | "programme" | "taxonomy" | "invitations" | "users" | "audit" | "outbox" | "moderation" | "profile" | "drafts"; permission: Permission }[] = [
   { href: "/", key: "home", permission: "portal:read" },
   { href: "/updates", key: "updates", permission: "portal:read" },
   { href: "/gemeenten", key: "municipalities", permission: "portal:read" },
   { href: "/updates/concepten", key: "drafts", permission: "update:publish" },
   { href: "/profiel", key: "profile", permission: "portal:read" },
+  { href: "/beheer/moderatie", key: "moderation", permission: "report:review" },
   { href: "/beheer/programma", key: "programme", permission: "programme:manage" },
+  { href: "/beheer/taxonomie", key: "taxonomy", permission: "taxonomy:manage" },
   { href: "/beheer/uitnodigingen", key: "invitations", permission: "invitation:create" },
   { href: "/beheer/gebruikers", key: "users", permission: "user:list" },
+  { href: "/beheer/audit", key: "audit", permission: "audit:read" },
   { href: "/beheer/e-mail", key: "outbox", permission: "email:outbox" },
 ];
 

@@ -11,6 +11,13 @@ const fields = z.record(z.string(), z.unknown());
 const nothing = z.object({}).strict().default({});
 const beforeAfter = z.object({ before: fields, after: fields });
 const role = z.enum(["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"]);
+const taxonomyReorder = z.object({ direction: z.enum(["up", "down"]), from: z.number().int(), to: z.number().int() });
+const taxonomyCounts = z.object({ id: z.string(), name: z.string(), slug: z.string(), updates: z.number().int(), follows: z.number().int() });
+const taxonomyMerge = z.object({
+  before: z.object({ source: taxonomyCounts, target: taxonomyCounts }),
+  after: z.object({ target: taxonomyCounts }),
+  moved: z.object({ updates: z.number().int(), follows: z.number().int() }),
+});
 
 const kinds = {
   "invitation.create": { target: "Invitation", data: z.object({ email: z.string(), role, municipalityId: z.string().nullish() }) },
@@ -18,11 +25,20 @@ const kinds = {
   "invitation.accept": { target: "User", data: nothing },
   "password.reset": { target: "User", data: nothing },
   "session.end-all": { target: "User", data: nothing },
-  "user.block": { target: "User", data: nothing },
+  // The reason (required by blockUserSchema) is the event's own; `until` is the last day of the block, or null for no end.
+  "user.block": { target: "User", data: z.object({ until: z.string().nullable() }) },
   "user.unblock": { target: "User", data: nothing },
   "user.role": { target: "User", data: z.object({ role, municipalityId: z.string().nullish() }) },
   "feedToken.create": { target: "User", data: nothing },
   "feedToken.revoke": { target: "User", data: nothing },
+  // Counts only: the event outlives the personal data it describes removing.
+  "user.anonymise": {
+    target: "User",
+    data: z
+      .object({ onBehalf: z.boolean(), commentsRemoved: z.boolean(), counts: z.record(z.string(), z.number().int().nonnegative()) })
+      .strict(),
+  },
+  "user.export-on-behalf": { target: "User", data: nothing },
   "municipality.create": { target: "Municipality", data: fields },
   "municipality.update": { target: "Municipality", data: beforeAfter },
   "wijk.create": { target: "Neighbourhood", data: fields },
@@ -30,6 +46,33 @@ const kinds = {
   "experiment.create": { target: "Experiment", data: fields },
   "experiment.update": { target: "Experiment", data: beforeAfter },
   "update.edit-any": { target: "Update", data: beforeAfter },
+  "opgave.create": { target: "Opgave", data: fields },
+  "opgave.update": { target: "Opgave", data: beforeAfter },
+  "opgave.reorder": { target: "Opgave", data: taxonomyReorder },
+  "opgave.archive": { target: "Opgave", data: nothing },
+  "opgave.unarchive": { target: "Opgave", data: nothing },
+  "opgave.merge": { target: "Opgave", data: taxonomyMerge },
+  "theme.create": { target: "Theme", data: fields },
+  "theme.update": { target: "Theme", data: beforeAfter },
+  "theme.reorder": { target: "Theme", data: taxonomyReorder },
+  "theme.archive": { target: "Theme", data: nothing },
+  "theme.unarchive": { target: "Theme", data: nothing },
+  "theme.merge": { target: "Theme", data: taxonomyMerge },
+  "update.report": { target: "Update", data: z.object({ reportReason: z.string() }) },
+  "comment.report": { target: "Comment", data: z.object({ reportReason: z.string() }) },
+  "update.auto-hide": { target: "Update", data: z.object({ openReports: z.number(), threshold: z.number() }) },
+  "comment.auto-hide": { target: "Comment", data: z.object({ openReports: z.number(), threshold: z.number() }) },
+  "update.hide": { target: "Update", data: nothing },
+  "update.unhide": { target: "Update", data: nothing },
+  "comment.hide": { target: "Comment", data: nothing },
+  "comment.unhide": { target: "Comment", data: nothing },
+  "comment.delete-any": { target: "Comment", data: nothing },
+  "update.withdraw-any": { target: "Update", data: nothing },
+  "update.restore": { target: "Update", data: nothing },
+  "thread.lock": { target: "Update", data: nothing },
+  "thread.unlock": { target: "Update", data: nothing },
+  "moderation.dismiss": { target: "ModerationItem", data: z.object({ reports: z.number() }) },
+  "settings.update": { target: "Setting", data: beforeAfter },
 } as const satisfies Record<string, { target: string; data: z.ZodType }>;
 
 export type AuditEventType = keyof typeof kinds;

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/policy/permissions";
+import { activeUserWhere } from "@/lib/policy/users";
 
 /** Most members one search lists. */
 export const MEMBER_SEARCH_LIMIT = 8;
@@ -25,8 +26,9 @@ export async function searchMembers(actor: Actor, q: string): Promise<MemberOpti
   const pattern = escapeLike(q);
   const select = { id: true, name: true, municipality: { select: { name: true } } } as const;
   const orderBy = [{ name: "asc" as const }, { id: "asc" as const }];
+  const active = activeUserWhere();
   const starting = await db.user.findMany({
-    where: { blockedAt: null, id: { not: actor.id }, name: { startsWith: pattern, mode: "insensitive" } },
+    where: { ...active, id: { not: actor.id }, name: { startsWith: pattern, mode: "insensitive" } },
     orderBy,
     take: MEMBER_SEARCH_LIMIT,
     select,
@@ -35,7 +37,7 @@ export async function searchMembers(actor: Actor, q: string): Promise<MemberOpti
     starting.length < MEMBER_SEARCH_LIMIT
       ? await db.user.findMany({
           where: {
-            blockedAt: null,
+            ...active,
             id: { notIn: [actor.id, ...starting.map((member) => member.id)] },
             name: { contains: pattern, mode: "insensitive" },
           },

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/policy/permissions";
-import { shownCommentWhere } from "@/lib/policy/comments";
+import { mayReadComment, readableCommentWhere, shownCommentWhere } from "@/lib/policy/comments";
 import { isListedUpdate, visibleUpdatesWhere } from "@/lib/policy/updates";
 import { COMMENT_THREADS_PER_PAGE } from "./schema";
 
@@ -12,11 +12,11 @@ export const COMMENT_THREADS_MAX = 1_000;
 const shown = shownCommentWhere;
 
 /**
- * Threads worth showing: their first comment is visible, or it is gone but
- * still has visible replies (then "verwijderd" holds the thread together).
+ * Threads worth showing: their first comment is readable, or it is gone but
+ * still has readable replies (then "verwijderd" holds the thread together).
  */
-function threadsWhere(updateId: string): Prisma.CommentWhereInput {
-  return { updateId, parentId: null, OR: [shown, { replies: { some: shown } }] };
+function threadsWhere(updateId: string, readable: Prisma.CommentWhereInput): Prisma.CommentWhereInput {
+  return { updateId, parentId: null, OR: [readable, { replies: { some: readable } }] };
 }
 
 const commentSelect = {
@@ -58,6 +58,15 @@ export type CommentView = {
   canDelete: boolean;
   canReply: boolean;
   canAppreciate: boolean;
+  /** Hidden by moderation, and the actor reads it anyway (its author, staff): show a banner. */
+  hiddenByModeration: boolean;
+  canReport: boolean;
+  /** The actor's report on it is open (they see "gemeld"). */
+  reportedByMe: boolean;
+  /** Staff: hide or show it again, delete it for good. */
+  canHide: boolean;
+  canUnhide: boolean;
+  canDeleteAsModerator: boolean;
 };
 
 export type ThreadView = CommentView & { replies: CommentView[] };
@@ -67,8 +76,10 @@ export type CommentsPage = {
   updateAuthorId: string;
   /** Visible comments on the update (Update.commentCount). */
   total: number;
-  /** May the actor start a thread (signed in, published update)? */
+  /** May the actor start a thread (signed in, listed update, discussion not locked)? */
   canComment: boolean;
+  /** A coordinator closed the discussion: no new comments. */
+  locked: boolean;
   threads: ThreadView[];
   /** Pass as `threadsAfter` for the next page; null on the last page. */
   nextCursor: string | null;
@@ -98,14 +109,15 @@ export async function getCommentsForUpdate(
   { threadsAfter, limit = COMMENT_THREADS_PER_PAGE }: { threadsAfter?: string | null; limit?: number } = {},
 ): Promise<CommentsPage | null> {
   const take = Math.min(Math.max(1, Math.floor(limit) || COMMENT_THREADS_PER_PAGE), COMMENT_THREADS_MAX);
-  const [update, threadRows, counts, mine] = await Promise.all([
+  const readable = readableCommentWhere(actor);
+  const [update, threadRows, counts, mine, myReports] = await Promise.all([
     db.update.findFirst({
       where: { AND: [{ id: updateId }, visibleUpdatesWhere(actor)] },
       select: { id: true, status: true, hiddenAt: true, authorId: true, commentCount: true, commentsLockedAt: true },
     }),
     db.comment.findMany({
       // Thrown away below when the actor may not read the update.
-      where: threadsWhere(updateId),
+      where: threadsWhere(updateId, readable),
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       ...(threadsAfter ? { cursor: { id: threadsAfter }, skip: 1 } : {}),
       take: take + 1,
@@ -113,6 +125,7 @@ export async function getCommentsForUpdate(
     }),
     db.appreciation.groupBy({ by: ["commentId"], where: { comment: { updateId, ...shown } }, _count: { _all: true } }),
     db.appreciation.findMany({ where: { userId: actor.id, comment: { updateId } }, select: { commentId: true } }),
+    db.report.findMany({ where: { reporterId: actor.id, status: "OPEN", item: { contextUpdateId: updateId, commentId: { not: null } } }, select: { item: { select: { commentId: true } } } }),
   ]);
   if (!update) return null;
 
@@ -121,7 +134,7 @@ export async function getCommentsForUpdate(
   const replyRows = pageRows.length
     ? await db.comment.findMany({
         // Gone replies only where a visible reply answers them ("verwijderd" keeps the quote meaningful).
-        where: { parentId: { in: pageRows.map((row) => row.id) }, OR: [shown, { answeredBy: { some: shown } }] },
+        where: { parentId: { in: pageRows.map((row) => row.id) }, OR: [readable, { answeredBy: { some: readable } }] },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: commentSelect,
       })
@@ -129,31 +142,40 @@ export async function getCommentsForUpdate(
 
   const countById = new Map(counts.map((row) => [row.commentId, row._count._all]));
   const appreciated = new Set(mine.map((row) => row.commentId));
+  const reported = new Set(myReports.map((report) => report.item.commentId));
   const open = isListedUpdate(update);
-  const mayComment = open && can(actor, "comment:create");
+  const locked = update.commentsLockedAt !== null;
+  const mayComment = open && !locked && can(actor, "comment:create");
   const byId = new Map<string, CommentRow>([...pageRows, ...replyRows].map((row) => [row.id, row]));
 
   function view(row: CommentRow): CommentView {
     const state = stateOf(row);
     const visible = state === "visible";
+    const textShown = mayReadComment(actor, row);
     const own = row.authorId === actor.id;
     const answered = row.replyToId && row.replyToId !== row.parentId ? byId.get(row.replyToId) : undefined;
     return {
       id: row.id,
       threadId: row.parentId ?? row.id,
       state,
-      body: visible ? row.body : "",
-      mentions: visible ? Object.fromEntries(row.mentions.map((mention) => [mention.user.id, mention.user.name])) : {},
-      author: visible ? { id: row.authorId, name: row.author.name, municipality: row.author.municipality?.name ?? null } : null,
+      body: textShown ? row.body : "",
+      mentions: textShown ? Object.fromEntries(row.mentions.map((mention) => [mention.user.id, mention.user.name])) : {},
+      author: textShown ? { id: row.authorId, name: row.author.name, municipality: row.author.municipality?.name ?? null } : null,
       createdAt: row.createdAt,
-      editedAt: visible ? row.editedAt : null,
-      replyTo: answered ? { id: answered.id, authorName: stateOf(answered) === "visible" ? answered.author.name : null } : null,
+      editedAt: textShown ? row.editedAt : null,
+      replyTo: answered ? { id: answered.id, authorName: mayReadComment(actor, answered) ? answered.author.name : null } : null,
       appreciationCount: visible ? (countById.get(row.id) ?? 0) : 0,
       appreciatedByMe: visible && appreciated.has(row.id),
       canEdit: visible && open && own && can(actor, "comment:edit-own"),
       canDelete: visible && own && can(actor, "comment:delete-own"),
       canReply: visible && mayComment,
       canAppreciate: visible && open && !own && can(actor, "appreciation:create"),
+      hiddenByModeration: state === "hidden" && textShown,
+      canReport: visible && open && !own && can(actor, "report:create"),
+      reportedByMe: reported.has(row.id),
+      canHide: visible && can(actor, "comment:hide"),
+      canUnhide: state === "hidden" && row.deletedAt === null && can(actor, "comment:hide"),
+      canDeleteAsModerator: row.deletedAt === null && can(actor, "comment:delete-any"),
     };
   }
 
@@ -170,6 +192,7 @@ export async function getCommentsForUpdate(
     updateAuthorId: update.authorId,
     total: update.commentCount,
     canComment: mayComment,
+    locked,
     threads: pageRows.map((row) => ({ ...view(row), replies: repliesByThread.get(row.id) ?? [] })),
     nextCursor,
   };
@@ -189,7 +212,7 @@ export async function locateComment(actor: Actor, updateId: string, commentId: s
   const root = comment.parent ?? comment;
   const position = await db.comment.count({
     where: {
-      AND: [threadsWhere(updateId), { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lte: root.id } }] }],
+      AND: [threadsWhere(updateId, readableCommentWhere(actor)), { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lte: root.id } }] }],
     },
   });
   return position > 0 ? { threadId: root.id, position } : null;

@@ -7,6 +7,9 @@ import { mutation, type Tx } from "@/lib/mutation";
 import { onCommentMentionsChanged, onCommentPosted } from "@/lib/notifications/events";
 import { ownCommentsWhere } from "@/lib/policy/comments";
 import { listedUpdateWhere } from "@/lib/policy/updates";
+import { activeUserWhere } from "@/lib/policy/users";
+import { consumeComment } from "@/lib/rate-limit";
+import { eraseComment } from "./erase";
 import { parseMentions } from "./mentions";
 import { deleteCommentSchema, editCommentSchema, postCommentSchema } from "./schema";
 
@@ -41,7 +44,7 @@ function refused(error: z.ZodError): ActionResult<never> {
 async function checkMentions(tx: Tx, userIds: string[]): Promise<ActionResult<never> | null> {
   if (userIds.length === 0) return null;
   if (userIds.length > MENTIONS_MAX) return fail("comment.tooManyMentions", { body: ["comment.tooManyMentions"] });
-  const found = await tx.user.count({ where: { id: { in: userIds }, blockedAt: null } });
+  const found = await tx.user.count({ where: { id: { in: userIds }, ...activeUserWhere() } });
   return found === userIds.length ? null : fail("comment.mentionUnknown", { body: ["comment.mentionUnknown"] });
 }
 
@@ -75,8 +78,9 @@ export const postComment = mutation("comment:create", {
     const earlier = await findByClientKey(tx, actor.id, data.clientKey);
     if (earlier) return repeatOf(earlier, data.updateId);
 
-    const update = await tx.update.findFirst({ where: { id: data.updateId, ...listedUpdateWhere }, select: { id: true } });
+    const update = await tx.update.findFirst({ where: { id: data.updateId, ...listedUpdateWhere }, select: { id: true, commentsLockedAt: true } });
     if (!update) return fail("comment.updateClosed");
+    if (update.commentsLockedAt) return fail("comment.threadLocked");
 
     let thread: { parentId: string; replyToId: string; replyToAuthorId: string } | null = null;
     if (data.parentId) {
@@ -94,6 +98,9 @@ export const postComment = mutation("comment:create", {
     const mentionedUserIds = parseMentions(data.body);
     const mentionProblem = await checkMentions(tx, mentionedUserIds);
     if (mentionProblem) return mentionProblem;
+
+    // Counted only for a comment that is about to be written (not for a repeat or a refusal above).
+    if (!(await consumeComment(actor.id))) return fail("comment.tooMany");
 
     const comment = await tx.comment.create({
       data: {
@@ -170,18 +177,8 @@ export const deleteComment = mutation("comment:delete-own", {
   schema: deleteCommentSchema,
   refuse: refused,
   run: async ({ tx, actor, data: { commentId } }): Promise<ActionResult<ChangedComment>> => {
-    const own = { id: commentId, authorId: actor.id, deletedAt: null };
-    const existing = await tx.comment.findFirst({ where: own, select: { id: true, updateId: true, hiddenAt: true } });
-    if (!existing) return fail("comment.notFound");
-    const { count } = await tx.comment.updateMany({ where: own, data: { deletedAt: new Date(), body: "" } });
-    if (count === 0) return fail("comment.notFound");
-    await tx.commentRevision.deleteMany({ where: { commentId: existing.id } });
-    await tx.mention.deleteMany({ where: { commentId: existing.id } });
-    await tx.appreciation.deleteMany({ where: { commentId: existing.id } });
-    // A hidden comment was not counted any more.
-    if (!existing.hiddenAt) {
-      await tx.update.update({ where: { id: existing.updateId }, data: { commentCount: { decrement: 1 } } });
-    }
-    return ok({ id: existing.id, updateId: existing.updateId });
+    const own = await tx.comment.findFirst({ where: { id: commentId, authorId: actor.id, deletedAt: null }, select: { id: true, updateId: true } });
+    if (!own || !(await eraseComment(tx, own.id))) return fail("comment.notFound");
+    return ok({ id: own.id, updateId: own.updateId });
   },
 });

@@ -39,6 +39,7 @@ import type { EmailFrequency, NotificationKind } from "@/lib/generated/prisma/en
 import { DIGEST_SUBJECT_PREFIXES, digestEmail, excerpt, type DigestFrequency, type DigestGroup, type NotificationEmailItem } from "./email";
 import { isShownComment } from "@/lib/policy/comments";
 import { isListedUpdate } from "@/lib/policy/updates";
+import { isBlockedNow } from "@/lib/policy/users";
 
 const HOUR = 60 * 60 * 1000;
 /** The shortest time between two digests of one kind for one person. */
@@ -75,6 +76,8 @@ type PendingRow = {
   actorId: string | null;
   readAt: Date | null;
   createdAt: Date;
+  event: string | null;
+  reason: string | null;
   frequency: EmailFrequency;
 };
 
@@ -125,7 +128,7 @@ async function digestBatch(
 
   const people = await tx.user.findMany({
     where: { id: { in: locked } },
-    select: { id: true, email: true, name: true, locale: true, blockedAt: true },
+    select: { id: true, email: true, name: true, locale: true, blockedAt: true, blockedUntil: true },
   });
   const person = new Map(people.map((row) => [row.id, row]));
   const last = await tx.$queryRaw<{ to: string; daily: Date | null; weekly: Date | null }[]>`
@@ -151,7 +154,7 @@ async function digestBatch(
 
   // Claim what goes out now, plus what is settled without email; the rest stays unlocked.
   const pending = await tx.$queryRaw<PendingRow[]>`
-    SELECT n.id, n."userId", n.kind::text AS kind, n."updateId", n."commentId", n."actorId", n."readAt", n."createdAt",
+    SELECT n.id, n."userId", n.kind::text AS kind, n."updateId", n."commentId", n."actorId", n."readAt", n."createdAt", n.event, n.reason,
            COALESCE(p.frequency::text, 'WEEKLY') AS frequency
       FROM "Notification" n
       LEFT JOIN "EmailPreference" p ON p."userId" = n."userId" AND p.kind = n.kind
@@ -185,8 +188,10 @@ async function digestBatch(
     const recipient = person.get(row.userId);
     const subject = update.get(row.updateId);
     const said = row.commentId ? comment.get(row.commentId) : null;
-    const gone = !subject || !isListedUpdate(subject) || (row.commentId && (!said || !isShownComment(said)));
-    if (!recipient || recipient.blockedAt || row.frequency === "NEVER" || row.readAt || gone) {
+    // Moderation news is about the recipient's own (possibly hidden) content, or for staff: it is never gone while its update exists.
+    const moderation = row.kind === "MODERATION";
+    const gone = !subject || (!moderation && (!isListedUpdate(subject) || (row.commentId && (!said || !isShownComment(said)))));
+    if (!recipient || isBlockedNow(recipient, now) || row.frequency === "NEVER" || row.readAt || gone) {
       settled.push(row.id);
       continue;
     }
@@ -204,8 +209,9 @@ async function digestBatch(
       actorName: row.actorId ? (actorName.get(row.actorId) ?? null) : null,
       updateId: row.updateId,
       commentId: row.commentId,
-      excerpt: excerpt(said?.body),
+      excerpt: moderation ? row.reason : excerpt(said?.body),
       createdAt: row.createdAt,
+      event: row.event,
     });
   }
 

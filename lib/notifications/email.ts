@@ -26,7 +26,7 @@ export const DIGEST_SUBJECT_PREFIXES: Record<DigestFrequency, readonly string[]>
 };
 
 /** The order of the counts in a digest heading: the most personal first. */
-const KIND_ORDER: readonly NotificationKind[] = ["MENTION", "REPLY", "COMMENT_ON_UPDATE", "FOLLOWED_UPDATE"];
+const KIND_ORDER: readonly NotificationKind[] = ["MODERATION", "MENTION", "REPLY", "COMMENT_ON_UPDATE", "FOLLOWED_UPDATE"];
 
 /** Lines shown per update in a digest; the rest is counted ("en nog 2 meer"). */
 export const DIGEST_LINES_PER_UPDATE = 3;
@@ -73,6 +73,9 @@ type Texts = {
   settings: string;
   unsubscribeOne: (kind: NotificationKind) => string;
   unsubscribeAll: string;
+  /** A moderation step, by its event (see lib/moderation/notify.ts). */
+  moderation: (event: string, title: string) => string;
+  reason: string;
 };
 
 const nl: Texts = {
@@ -133,6 +136,19 @@ const nl: Texts = {
       }[kind]
     }? Meld je met één klik af:`,
   unsubscribeAll: "Geen e-mail meer over meldingen? Meld je met één klik af:",
+  moderation: (event, title) =>
+    ({
+      hidden: `Een programmacoördinator heeft je bijdrage bij ${title} verborgen`,
+      restored: `Je bijdrage bij ${title} is weer zichtbaar`,
+      deleted: `Een programmacoördinator heeft je reactie bij ${title} verwijderd`,
+      withdrawn: `Een programmacoördinator heeft je update ${title} ingetrokken`,
+      republished: `Je update ${title} is weer gepubliceerd`,
+      locked: `De discussie bij ${title} is gesloten`,
+      unlocked: `De discussie bij ${title} is weer open`,
+      reportHandled: `Je melding over ${title} is behandeld`,
+      autoHidden: `Een bijdrage bij ${title} is na meldingen verborgen en wacht op beoordeling`,
+    })[event] ?? `Bericht van de moderatie over ${title}`,
+  reason: "Reden:",
 };
 
 const en: Texts = {
@@ -192,6 +208,19 @@ const en: Texts = {
       }[kind]
     }? Unsubscribe with one click:`,
   unsubscribeAll: "No more email about notifications? Unsubscribe with one click:",
+  moderation: (event, title) =>
+    ({
+      hidden: `A programme coordinator hid your contribution on ${title}`,
+      restored: `Your contribution on ${title} is visible again`,
+      deleted: `A programme coordinator deleted your comment on ${title}`,
+      withdrawn: `A programme coordinator withdrew your update ${title}`,
+      republished: `Your update ${title} is published again`,
+      locked: `The discussion on ${title} was closed`,
+      unlocked: `The discussion on ${title} is open again`,
+      reportHandled: `Your report about ${title} was handled`,
+      autoHidden: `A contribution on ${title} was hidden after reports and awaits review`,
+    })[event] ?? `A message from moderation about ${title}`,
+  reason: "Reason:",
 };
 
 function textsFor(locale: Locale): Texts {
@@ -213,6 +242,8 @@ function footer(t: Texts, recipient: Recipient, why: string, scope: UnsubscribeS
 
 export type NotificationEmailItem = {
   kind: NotificationKind;
+  /** For MODERATION: what happened (lib/moderation/notify.ts); the excerpt then holds the coordinator's reason. */
+  event?: string | null;
   actorName: string | null;
   updateId: string;
   commentId: string | null;
@@ -229,12 +260,16 @@ export function immediateNotificationEmail(input: {
   now?: Date;
 }) {
   const t = textsFor(input.recipient.locale);
-  const sentence = t.sentence(input.item.kind, input.item.actorName ?? t.someone, quoteTitle(input.updateTitle), input.ownUpdate);
+  const title = quoteTitle(input.updateTitle);
+  const sentence =
+    input.item.kind === "MODERATION" && input.item.event
+      ? t.moderation(input.item.event, title)
+      : t.sentence(input.item.kind, input.item.actorName ?? t.someone, title, input.ownUpdate);
   const text = [
     t.hello(input.recipient.name),
     "",
     `${sentence}.`,
-    ...(input.item.excerpt ? ["", `“${input.item.excerpt}”`] : []),
+    ...(input.item.excerpt ? ["", input.item.kind === "MODERATION" ? `${t.reason} “${input.item.excerpt}”` : `“${input.item.excerpt}”`] : []),
     "",
     t.read,
     appUrl(notificationPath(input.item)),
@@ -275,7 +310,8 @@ export function digestEmail(input: { recipient: Recipient; frequency: DigestFreq
     lines.push("", heading);
     for (const item of group.items.slice(0, DIGEST_LINES_PER_UPDATE)) {
       const said = item.excerpt ? `: “${item.excerpt}”` : "";
-      lines.push(`- ${t.line(item.kind, item.actorName ?? t.someone)}${said}`, `  ${appUrl(notificationPath(item))}`);
+      const line = item.kind === "MODERATION" && item.event ? t.moderation(item.event, title) : t.line(item.kind, item.actorName ?? t.someone);
+      lines.push(`- ${line}${said}`, `  ${appUrl(notificationPath(item))}`);
     }
     const rest = group.items.length - DIGEST_LINES_PER_UPDATE;
     if (rest > 0) lines.push(`- ${t.more(rest)}: ${appUrl(`/updates/${group.updateId}#reacties`)}`);

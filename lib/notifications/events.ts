@@ -2,6 +2,7 @@ import "server-only";
 import { queueEmail, requestDelivery } from "@/lib/email/queue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FollowTarget, NotificationKind } from "@/lib/generated/prisma/enums";
+import { activeUserWhere } from "@/lib/policy/users";
 import { excerpt, immediateNotificationEmail } from "./email";
 
 type Tx = Prisma.TransactionClient;
@@ -78,7 +79,7 @@ async function notify(
   const now = new Date();
   const ids = [...wanted.keys()];
   // One after the other: a transaction is one connection (pg does not queue parallel queries on it).
-  const people = await tx.user.findMany({ where: { id: { in: ids }, blockedAt: null }, select: { id: true, email: true, name: true, locale: true } });
+  const people = await tx.user.findMany({ where: { id: { in: ids }, ...activeUserWhere(now) }, select: { id: true, email: true, name: true, locale: true } });
   // Calling an event twice (a retry) must not notify twice.
   const already = await tx.notification.findMany({
     where: input.commentId

@@ -29,6 +29,8 @@ export async function listNotifications(userId: string, options: { page?: number
       createdAt: true,
       updateId: true,
       commentId: true,
+      event: true,
+      reason: true,
       actor: { select: { name: true } },
       update: { select: { title: true, authorId: true } },
     },
@@ -41,6 +43,9 @@ export async function listNotifications(userId: string, options: { page?: number
     actorName: row.actor?.name ?? null,
     updateTitle: row.update.title,
     ownUpdate: row.update.authorId === userId,
+    /** For MODERATION: what happened and the coordinator's reason. */
+    event: row.event,
+    reason: row.reason,
     /** The exact comment (or the update); the list opens it with a POST (openNotificationAction), which marks it read first. */
     href: notificationPath(row),
   }));

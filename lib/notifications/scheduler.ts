@@ -7,6 +7,7 @@
  */
 import { deleteExpiredSessions } from "@/lib/accounts/sessions";
 import { deliverQueued } from "@/lib/email/queue";
+import { runRetention } from "@/lib/privacy/retention";
 import { deleteUnusedUploads } from "@/lib/uploads/cleanup";
 import { runDigest } from "./digest";
 
@@ -24,6 +25,7 @@ async function tick() {
     const uploadsRemoved = await deleteUnusedUploads();
     if (uploadsRemoved) console.info(`[beelden] ${uploadsRemoved} ongebruikte afbeelding(en) van meer dan een week oud verwijderd`);
     await deleteExpiredSessions();
+    await runRetention();
     if (result.emails || delivery.sent || delivery.failed || delivery.outbox) {
       console.info(
         `[meldingen] overzichten: ${result.emails} e-mail(s) voor ${result.people} persoon/personen; bezorgd: ${delivery.sent + delivery.outbox}, mislukt: ${delivery.failed}`,

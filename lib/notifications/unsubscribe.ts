@@ -16,7 +16,7 @@ import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
 export const UNSUBSCRIBE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
-export const notificationKinds = ["COMMENT_ON_UPDATE", "REPLY", "MENTION", "FOLLOWED_UPDATE"] as const satisfies readonly NotificationKind[];
+export const notificationKinds = ["COMMENT_ON_UPDATE", "REPLY", "MENTION", "FOLLOWED_UPDATE", "MODERATION"] as const satisfies readonly NotificationKind[];
 
 export type UnsubscribeScope = NotificationKind | "all";
 

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "./permissions";
+import { can, type Actor } from "./permissions";
 import { listedUpdateWhere, visibleUpdatesWhere } from "./updates";
 
 /**
@@ -27,4 +27,16 @@ export function visibleCommentsWhere(actor: Pick<Actor, "id" | "role">): Prisma.
 /** The comments an actor may edit or delete as their author: their own, shown, on a listed update. */
 export function ownCommentsWhere(actor: Pick<Actor, "id">): Prisma.CommentWhereInput {
   return { authorId: actor.id, ...shownCommentWhere, update: listedUpdateWhere };
+}
+
+/** Comments whose text the actor may read: shown ones, and hidden ones for their author and staff (with a banner). */
+export function readableCommentWhere(actor: Pick<Actor, "id" | "role">): Prisma.CommentWhereInput {
+  if (can(actor, "comment:read-hidden")) return { deletedAt: null };
+  return { deletedAt: null, OR: [{ hiddenAt: null }, { authorId: actor.id }] };
+}
+
+/** May the actor read this (not deleted) comment's text, hidden or not? */
+export function mayReadComment(actor: Pick<Actor, "id" | "role">, comment: { authorId: string; hiddenAt: Date | null; deletedAt: Date | null }): boolean {
+  if (comment.deletedAt) return false;
+  return !comment.hiddenAt || comment.authorId === actor.id || can(actor, "comment:read-hidden");
 }

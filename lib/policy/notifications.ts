@@ -3,10 +3,11 @@ import { listedUpdateWhere } from "./updates";
 
 /**
  * The notifications someone sees (list, bell, count): their own, about
- * updates that are still listed or are their own. A withdrawn update's
- * notifications drop out for everyone else, staff included: staff may open
- * a withdrawn update, but it is no news.
+ * updates that are still listed or are their own. A withdrawn or hidden
+ * update's notifications drop out for everyone else, staff included: staff
+ * may open such an update, but it is no news. Moderation notices were
+ * addressed to their recipient on purpose and always stay.
  */
 export function visibleNotificationsWhere(userId: string): Prisma.NotificationWhereInput {
-  return { userId, update: { OR: [listedUpdateWhere, { authorId: userId }] } };
+  return { userId, OR: [{ kind: "MODERATION" }, { update: { OR: [listedUpdateWhere, { authorId: userId }] } }] };
 }

@@ -32,6 +32,7 @@ export const permissions = {
   "update:withdraw-any": staff,
   "update:read-withdrawn": staff,
   "update:read-hidden": staff,
+  "update:hide": staff,
   "comment:read-hidden": staff,
   "markdown:preview": writers,
   "lesson:curate": staff,
@@ -44,6 +45,7 @@ export const permissions = {
   "user:change-role": ["ADMIN"],
   "settings:manage": ["ADMIN"],
   "email:outbox": ["ADMIN"],
+  "privacy:handle-requests": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

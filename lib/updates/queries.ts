@@ -100,6 +100,7 @@ export async function getUpdateForReader(actor: Actor, id: string) {
       milestone: true,
       status: true,
       hiddenAt: true,
+      commentsLockedAt: true,
       publishedAt: true,
       withdrawnAt: true,
       updatedAt: true,
@@ -140,16 +141,21 @@ export function getUpdateForEditing(actor: Actor, id: string) {
   });
 }
 
-/** What the editor offers: the actor's own municipality's experiments, and the active opgaven and themes. */
-export async function getEditorOptions(actor: Actor) {
+/**
+ * What the editor offers: the actor's own municipality's experiments, and the
+ * active opgaven and themes — plus archived ones the edited update already
+ * carries, so saving an old update keeps its tags.
+ */
+export async function getEditorOptions(actor: Actor, updateId?: string) {
+  const carried = updateId ? { OR: [{ archivedAt: null }, { updates: { some: { id: updateId } } }] } : { archivedAt: null };
   const [experiments, opgaven, themes] = await db.$transaction([
     db.experiment.findMany({
       where: can(actor, "update:publish") ? { municipalityId: actor.municipalityId ?? "" } : { id: "" },
       orderBy: { title: "asc" },
       select: { id: true, slug: true, title: true, phase: true },
     }),
-    db.opgave.findMany({ where: { archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, description: true } }),
-    db.theme.findMany({ where: { archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, description: true } }),
+    db.opgave.findMany({ where: carried, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, description: true } }),
+    db.theme.findMany({ where: carried, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, description: true } }),
   ]);
   return { experiments, opgaven, themes };
 }

@@ -10,11 +10,15 @@ import { updateIdSchema, updateInputSchema, type UpdateInput } from "./schema";
 type Tx = Prisma.TransactionClient;
 type Saved = { id: string; status: "DRAFT" | "PUBLISHED" | "WITHDRAWN" };
 
-/** Checks the chosen opgaven and themes exist and are not archived. */
-async function checkTaxonomies(tx: Tx, input: UpdateInput) {
+/**
+ * Checks the chosen opgaven and themes exist and are not archived — except
+ * archived ones the edited update already carries, which it may keep.
+ */
+async function checkTaxonomies(tx: Tx, input: UpdateInput, updateId?: string) {
+  const usable = updateId ? { OR: [{ archivedAt: null }, { updates: { some: { id: updateId } } }] } : { archivedAt: null };
   // One after the other: a transaction has one connection.
-  const opgaven = await tx.opgave.findMany({ where: { id: { in: input.opgaveIds }, archivedAt: null }, select: { id: true, name: true } });
-  const themes = await tx.theme.findMany({ where: { id: { in: input.themeIds }, archivedAt: null }, select: { id: true, name: true } });
+  const opgaven = await tx.opgave.findMany({ where: { id: { in: input.opgaveIds }, ...usable }, select: { id: true, name: true } });
+  const themes = await tx.theme.findMany({ where: { id: { in: input.themeIds }, ...usable }, select: { id: true, name: true } });
   const fieldErrors: Record<string, string[]> = {};
   if (opgaven.length !== new Set(input.opgaveIds).size) fieldErrors.opgaveIds = ["update.opgaveUnknown"];
   if (themes.length !== new Set(input.themeIds).size) fieldErrors.themeIds = ["update.themeUnknown"];
@@ -98,7 +102,7 @@ const editSchema = updateInputSchema.and(updateIdSchema);
 const editUpdate = mutation((actor) => can(actor, "update:publish") || can(actor, "update:edit-any"), {
   schema: editSchema,
   run: async ({ tx, actor, data, record }): Promise<ActionResult<Saved>> => {
-    const taxonomies = await checkTaxonomies(tx, data);
+    const taxonomies = await checkTaxonomies(tx, data, data.updateId);
     if (taxonomies.fieldErrors) return fail("form.invalid", taxonomies.fieldErrors);
     const existing = await tx.update.findFirst({
       where: { AND: [{ id: data.updateId }, editableUpdatesWhere(actor)] },

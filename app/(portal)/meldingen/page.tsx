@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { markAllNotificationsReadAction, markNotificationReadAction, openNotificationAction } from "@/lib/notifications/actions";
 import { listNotifications } from "@/lib/notifications/queries";
 import { requirePermission } from "@/lib/session";
+import { isModerationEvent } from "@/lib/moderation/events";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
@@ -56,10 +57,13 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/me
       ) : (
         <ol aria-label={t("listLabel")} className="space-y-3">
           {list.items.map((item) => {
-            const sentence = t(`sentence.${item.kind === "COMMENT_ON_UPDATE" && item.ownUpdate ? "COMMENT_ON_UPDATE_OWN" : item.kind}`, {
-              actor: item.actorName ?? t("someone"),
-              title: item.updateTitle,
-            });
+            const sentence =
+              item.kind === "MODERATION"
+                ? t(`moderation.${isModerationEvent(item.event) ? item.event : "other"}`, { title: item.updateTitle })
+                : t(`sentence.${item.kind === "COMMENT_ON_UPDATE" && item.ownUpdate ? "COMMENT_ON_UPDATE_OWN" : item.kind}`, {
+                    actor: item.actorName ?? t("someone"),
+                    title: item.updateTitle,
+                  });
             return (
               <li
                 key={item.id}
@@ -85,6 +89,11 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/me
                       {sentence}
                     </button>
                   </form>
+                  {item.kind === "MODERATION" && item.reason ? (
+                    <p className="text-sm">
+                      {t("moderationReason")} <q>{item.reason}</q>
+                    </p>
+                  ) : null}
                   <p className="text-sm text-slate-700">
                     <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                   </p>

@@ -17,6 +17,7 @@ import { getCurrentUser, requirePermission } from "@/lib/session";
 import { getUpdateForReader } from "@/lib/updates/queries";
 import { WithdrawButton } from "./withdraw-button";
 import { isListedUpdate } from "@/lib/policy/updates";
+import { UpdateModeration } from "@/components/moderation/update-moderation";
 
 // Metadata and page share one query per request (the user object is cached per request too).
 const loadUpdate = cache(getUpdateForReader);
@@ -115,6 +116,7 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
         </dl>
 
         {isListedUpdate(update) ? <UpdateAppreciation updateId={update.id} actor={user} /> : null}
+        <UpdateModeration update={update} actor={user} />
 
         {update.canEdit || update.canWithdraw || revisionCount > 1 ? (
           <div className="flex flex-wrap items-start gap-3">

@@ -14,7 +14,7 @@ export default async function EditUpdatePage({ params }: PageProps<"/updates/[id
   const id = idParam((await params).id);
   const user = await requireUser(`/updates/${encodeURIComponent(id)}/bewerken`);
   // Only someone who may edit this update finds it; anyone else gets a 404.
-  const [update, options, t] = await Promise.all([getUpdateForEditing(user, id), getEditorOptions(user), getTranslations("update.editor")]);
+  const [update, options, t] = await Promise.all([getUpdateForEditing(user, id), getEditorOptions(user, id), getTranslations("update.editor")]);
   if (!update) notFound();
   return (
     <div className="mx-auto max-w-4xl space-y-6">
