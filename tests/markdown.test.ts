@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { isRelativeUrl, Markdown } from "@/components/markdown/markdown";
+import { isRelativeUrl, isUploadImageUrl, Markdown } from "@/components/markdown/markdown";
 
 function render(source: string, props: Omit<Parameters<typeof Markdown>[0], "children"> = {}) {
   return renderToStaticMarkup(createElement(Markdown, { ...props, children: source }));
@@ -102,6 +102,47 @@ describe("Markdown", () => {
     expect(links).toHaveLength(2);
     expect(links[0]).toContain('href="https://tracker.example/pixel.png"');
     expect(html).toContain("Een grafiek");
+  });
+
+  it("shows an uploaded image at its /beelden/<id> address", () => {
+    const [image, ...others] = tags(render("Zie ![Plattegrond](/beelden/cm9x2k7q10000abcdefghijklm) en verder."), "img");
+    expect(others).toHaveLength(0);
+    expect(image).toContain('src="/beelden/cm9x2k7q10000abcdefghijklm"');
+  });
+
+  it("never loads a same-origin image that is not an upload, since fetching it could change something", () => {
+    const html = render(
+      [
+        "![Uitloggen](/api/auth/signout)",
+        "![melding](/meldingen/abc)",
+        "![](/api/auth/signout?callbackUrl=/)",
+        "![rel](beelden/abc)",
+        "![pad](/beelden/abc/../../api/auth/signout)",
+        "![code](/beelden/%2e%2e)",
+        "![hoofd](/beelden/ABC)",
+        "![vraag](/beelden/abc?x=1)",
+        "![ref][doel]",
+        "",
+        "[doel]: /api/auth/signout",
+      ].join("\n"),
+    );
+    expect(tags(html, "img")).toHaveLength(0);
+    // The alt text (or, without one, the address) stays readable, as plain text, not a link.
+    expect(html).toContain("<span>Uitloggen</span>");
+    expect(html).toContain("<span>melding</span>");
+    expect(html).toContain("<span>/api/auth/signout?callbackUrl=/</span>");
+    expect(html).toContain("<span>ref</span>");
+    expect(tags(html, "a")).toHaveLength(0);
+  });
+
+  it("recognises only /beelden/<id> as an upload address", () => {
+    expect(isUploadImageUrl("/beelden/abc123")).toBe(true);
+    expect(isUploadImageUrl("/beelden/")).toBe(false);
+    expect(isUploadImageUrl("/beelden/abc/x")).toBe(false);
+    expect(isUploadImageUrl("/beelden/abc#x")).toBe(false);
+    expect(isUploadImageUrl("https://koppelkans.example.nl/beelden/abc")).toBe(false);
+    expect(isUploadImageUrl("//beelden/abc")).toBe(false);
+    expect(isUploadImageUrl(`/beelden/${"a".repeat(41)}`)).toBe(false);
   });
 
   it("drops data: images", () => {

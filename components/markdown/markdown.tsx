@@ -2,6 +2,8 @@ import type { ComponentPropsWithoutRef, ReactElement, ReactNode } from "react";
 import ReactMarkdown, { type Components, type ExtraProps } from "react-markdown";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import { exceededSourceLimit } from "./bounds";
+import { remarkBounds } from "./tree-bounds";
 
 /**
  * Markdown written by people (update bodies, later comments), rendered as
@@ -13,10 +15,16 @@ import remarkGfm from "remark-gfm";
  *   `javascript:` links and event handler attributes. Do not add rehype-raw.
  * - Links get rel="noopener noreferrer"; absolute links open in a new tab
  *   and say so (hidden text plus a visible ↗).
- * - Only same-origin (relative) images load; an image from another website
- *   becomes a link to it, so a page never fetches anything from elsewhere.
+ * - Only uploaded images (`/beelden/<id>`) load. Any other same-origin
+ *   image becomes its alt text, so an image cannot make the reader's browser
+ *   call a page that changes something (`![](/api/auth/signout)`); an image
+ *   from another website becomes a link to it, so a page never fetches
+ *   anything from elsewhere.
  * - Headings start at h2: the page around the text keeps the only h1.
  * - Tables scroll sideways inside their own (keyboard-focusable) box.
+ * - Text too deeply nested or too costly to parse (see bounds.ts and
+ *   tree-bounds.ts), or that fails to render at all, is shown as plain text:
+ *   no stored text can break the page it is on.
  */
 
 export type MarkdownLabels = {
@@ -50,6 +58,14 @@ export function isRelativeUrl(url: string): boolean {
       return false;
     }
   });
+}
+
+/** Where uploaded images are served (lib/uploads/service.ts uploadUrl; ids as its UPLOAD_ID_PATTERN). */
+const UPLOAD_IMAGE_URL = /^\/beelden\/[a-z0-9]{1,40}$/;
+
+/** True only for the address of an uploaded image, the one kind of image a text may show. */
+export function isUploadImageUrl(url: string): boolean {
+  return UPLOAD_IMAGE_URL.test(url);
 }
 
 const headingClasses = {
@@ -141,6 +157,8 @@ function components(labels: MarkdownLabels, idPrefix: string, topLevel: 2 | 3 | 
           </ExternalLink>
         );
       }
+      // A same-origin address that is not an upload may change state when fetched: never load it.
+      if (!isUploadImageUrl(url)) return <span>{alt || url}</span>;
       return <img src={url} alt={alt ?? ""} title={title} loading="lazy" className="my-2 inline-block h-auto max-w-full rounded" />;
     },
     p: ({ node: _node, ...props }) => <p {...props} className="leading-relaxed" />,
@@ -192,6 +210,32 @@ function parsed(key: string, source: string, render: () => ReactElement): ReactE
   return element;
 }
 
+/** The source as it was written, line breaks kept: for text that cannot be shown as Markdown. */
+function PlainText({ source }: { source: string }) {
+  return <p className="leading-relaxed whitespace-pre-wrap">{source}</p>;
+}
+
+function renderMarkdown(source: string, words: MarkdownLabels, idPrefix: string, topHeadingLevel: 2 | 3 | 4 | 5): ReactElement {
+  try {
+    if (exceededSourceLimit(source)) return <PlainText source={source} />;
+    return ReactMarkdown({
+      remarkPlugins: [remarkGfm, remarkBounds],
+      remarkRehypeOptions: {
+        // Ids get their prefix from the sanitizer, once (see the link component).
+        clobberPrefix: "",
+        footnoteLabel: words.footnotes,
+        footnoteBackLabel: (referenceIndex: number) => `${words.footnoteBack} (${referenceIndex + 1})`,
+      },
+      rehypePlugins: [[rehypeSanitize, { ...defaultSchema, clobberPrefix: idPrefix }]],
+      components: components(words, idPrefix, topHeadingLevel),
+      children: source,
+    });
+  } catch {
+    // The bounds should make this unreachable; if not, the text still shows and the page stays up.
+    return <PlainText source={source} />;
+  }
+}
+
 export function Markdown({
   children,
   labels,
@@ -212,18 +256,7 @@ export function Markdown({
   const key = JSON.stringify([idPrefix, topHeadingLevel, words, children]);
   return (
     <div className={cx("space-y-4 break-words", className)}>
-      {parsed(key, children, () => ReactMarkdown({
-        remarkPlugins: [remarkGfm],
-        remarkRehypeOptions: {
-          // Ids get their prefix from the sanitizer, once (see the link component).
-          clobberPrefix: "",
-          footnoteLabel: words.footnotes,
-          footnoteBackLabel: (referenceIndex: number) => `${words.footnoteBack} (${referenceIndex + 1})`,
-        },
-        rehypePlugins: [[rehypeSanitize, { ...defaultSchema, clobberPrefix: idPrefix }]],
-        components: components(words, idPrefix, topHeadingLevel),
-        children,
-      }))}
+      {parsed(key, children, () => renderMarkdown(children, words, idPrefix, topHeadingLevel))}
     </div>
   );
 }
