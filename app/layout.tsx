@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { isDemoInstance } from "@/lib/settings";
@@ -32,6 +33,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 text-sm text-slate-700">
               <p>{t("footer.programme")}</p>
               <p>{t("footer.privacy")}</p>
+              <p>
+                <Link href="/privacy">{t("privacy.footerLink")}</Link>
+              </p>
               {demo ? <p>{t("common.demoNotice")}</p> : null}
             </div>
           </footer>

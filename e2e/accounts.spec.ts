@@ -378,11 +378,22 @@ test.describe("blocking", () => {
     await expect(coordinator).toHaveURL("/beheer/gebruikers");
     await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText(nl("admin.users.title"));
     await expectNoA11yViolations(coordinator);
-    await waitForHydration(coordinator);
-    await coordinator.getByRole("button", { name: nl("admin.users.blockLabel", { name: user.name }) }).click();
-    await expect(coordinator.getByRole("button", { name: nl("admin.users.unblockLabel", { name: user.name }) })).toBeVisible();
-    await expect(coordinator.getByRole("row", { name: new RegExp(user.name) })).toContainText(nl("admin.users.blocked"));
+    // The list is searched and paged on the server; the person's own page holds the block form.
+    await coordinator.getByRole("main").getByRole("searchbox", { name: nl("admin.users.search") }).fill(user.email);
+    await coordinator.getByRole("main").getByRole("button", { name: nl("admin.users.apply"), exact: true }).click();
+    await coordinator.waitForURL(/\/beheer\/gebruikers\?q=/);
+    await coordinator.getByRole("link", { name: user.name, exact: true }).first().click();
+    await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText(user.name);
     await expectNoA11yViolations(coordinator);
+    await waitForHydration(coordinator);
+    const reason = "Reacties met persoonsgegevens van bewoners (e2e)";
+    await coordinator.getByRole("textbox", { name: new RegExp(`^${nl("admin.users.reason")}`) }).fill(reason);
+    await coordinator.getByRole("button", { name: nl("admin.users.blockLabel", { name: user.name }) }).click();
+    await expect(coordinator.getByRole("main").getByRole("status")).toHaveText(nl("admin.users.blockedDone"));
+    await expect(coordinator.getByRole("button", { name: nl("admin.users.unblockLabel", { name: user.name }) })).toBeVisible();
+    await expectNoA11yViolations(coordinator);
+    await coordinator.goto(`/beheer/gebruikers?q=${encodeURIComponent(user.email)}`);
+    await expect(coordinator.getByRole("row", { name: new RegExp(user.name) })).toContainText(nl("admin.users.blocked"));
 
     // Context A: the next navigation ends on the sign-in page.
     await page.goto("/");
@@ -391,8 +402,13 @@ test.describe("blocking", () => {
     await expectNoA11yViolations(page);
 
     await submitSignIn(page, user.email, user.password);
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText(nl("errors.signIn.AccountBlocked"));
-    await expect(page.getByRole("main").getByRole("alert")).toContainText("Je account is geblokkeerd");
+    // Only after the right password does the alert say why (and that the block has no end).
+    const alert = page.getByRole("main").getByRole("alert");
+    await expect(alert).toContainText(nl("errors.signIn.AccountBlocked"));
+    await expect(alert).toContainText(nl("signIn.blockedReason", { reason }));
+    await expect(alert).toContainText(nl("signIn.blockedNoEnd"));
+    await submitSignIn(page, user.email, `${user.password}-fout`);
+    await expect(alert).toHaveText(nl("errors.signIn.CredentialsSignin"));
     await expect(currentUser(page)).toHaveCount(0);
     await expectNoA11yViolations(page);
   });

@@ -3,15 +3,17 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { accountBlockedError } from "@/lib/accounts/block-notice";
 import { verifyPassword } from "@/lib/accounts/password";
 import { signInSchema } from "@/lib/accounts/schema";
 import { endSession, startSession } from "@/lib/accounts/sessions";
 import { db } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
+import { isBlockedNow } from "@/lib/policy/users";
 import { isSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/rate-limit";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 
-/** Errors the sign-in form can show; anything else is "wrong email or password". */
+/** Errors the sign-in form can show; anything else is "wrong email or password". AccountBlocked may carry a notice token after a colon (lib/accounts/block-notice.ts). */
 export const SIGN_IN_ERRORS = ["CredentialsSignin", "AccountBlocked", "RateLimited"] as const;
 
 /** How long a sign-in lasts (the cookie, the token and its Session row). */
@@ -20,7 +22,8 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 /**
  * Checks an email and password. Unknown email and wrong password take the
  * same time and give the same answer; a blocked account is named only to
- * someone who knows its password.
+ * someone who knows its password, and only they get the token that shows the
+ * reason. A block whose end has passed no longer counts.
  */
 export async function authorizeCredentials(
   credentials: Record<string, unknown> | undefined,
@@ -33,14 +36,14 @@ export async function authorizeCredentials(
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, blockedAt: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, passwordHash: true, blockedAt: true, blockedUntil: true, sessionVersion: true },
   });
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid) {
     await recordFailedSignIn(email, ip);
     return null;
   }
-  if (user.blockedAt) throw new Error("AccountBlocked");
+  if (isBlockedNow(user)) throw new Error(accountBlockedError(user.id));
   await recordSuccessfulSignIn(email, ip);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -3,8 +3,8 @@ import { RateLimiterMemory, RateLimiterPrisma, type RateLimiterAbstract } from "
 import { db } from "@/lib/db";
 
 /**
- * Sign-in and password-reset throttling. One instance (the embedded default)
- * counts in memory; with a deployer's database several instances may run, so
+ * Sign-in, password-reset, invitation and comment throttling. One instance
+ * (the embedded default) counts in memory; with a deployer's database several instances may run, so
  * they count in PostgreSQL (RATE_LIMIT_STORE=postgres, the default outside the launcher).
  *
  * Wrong passwords count per account *and address* (so a stranger cannot lock
@@ -23,13 +23,29 @@ export const PASSWORD_RESET_LIMITS = {
   perIp: { points: 10, duration: 60 * 60 },
 } as const;
 
-type LimitName = "signInPair" | "signInAccount" | "signInIp" | "resetAccount" | "resetIp";
+/**
+ * Invitation links: only failed acceptances count (unknown, used or expired),
+ * so links cannot be guessed at speed while an office behind one address can
+ * still sign up together.
+ */
+export const INVITATION_ACCEPT_LIMITS = {
+  perIp: { points: 10, duration: 15 * 60 },
+} as const;
+
+/** Comments per person, so a script (or a stolen session) cannot flood a discussion. */
+export const COMMENT_LIMITS = {
+  perPerson: { points: 30, duration: 10 * 60 },
+} as const;
+
+type LimitName = "signInPair" | "signInAccount" | "signInIp" | "resetAccount" | "resetIp" | "invitationIp" | "commentPerson";
 const LIMITS: Record<LimitName, { keyPrefix: string; points: number; duration: number }> = {
   signInPair: { keyPrefix: "signin-account-ip", ...SIGN_IN_LIMITS.perAccountAndIp },
   signInAccount: { keyPrefix: "signin-account", ...SIGN_IN_LIMITS.perAccount },
   signInIp: { keyPrefix: "signin-ip", ...SIGN_IN_LIMITS.perIp },
   resetAccount: { keyPrefix: "reset-account", ...PASSWORD_RESET_LIMITS.perAccount },
   resetIp: { keyPrefix: "reset-ip", ...PASSWORD_RESET_LIMITS.perIp },
+  invitationIp: { keyPrefix: "invitation-ip", ...INVITATION_ACCEPT_LIMITS.perIp },
+  commentPerson: { keyPrefix: "comment-person", ...COMMENT_LIMITS.perPerson },
 };
 
 let limiters: Record<LimitName, RateLimiterAbstract> | undefined;
@@ -105,4 +121,19 @@ export async function consumePasswordReset(email: string, ip: string): Promise<"
   if (!(await consume("resetIp", ip))) return "ip";
   if (!(await consume("resetAccount", email))) return "account";
   return "ok";
+}
+
+/** Whether this address may try an invitation link now; consumes nothing. */
+export async function isInvitationAcceptAllowed(ip: string): Promise<boolean> {
+  return isUnder("invitationIp", ip);
+}
+
+/** Counts one acceptance of an unknown, used or expired invitation link from this address. */
+export async function recordFailedInvitationAccept(ip: string): Promise<void> {
+  await consume("invitationIp", ip);
+}
+
+/** Counts one new comment by this person; false when they posted too many lately. */
+export async function consumeComment(userId: string): Promise<boolean> {
+  return consume("commentPerson", userId);
 }

@@ -6,6 +6,7 @@ import { liveSession } from "@/lib/accounts/sessions";
 import { authOptions } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { can, type Permission } from "@/lib/policy/permissions";
+import { activeUserWhere } from "@/lib/policy/users";
 
 const currentUserSelect = {
   id: true,
@@ -18,6 +19,15 @@ const currentUserSelect = {
 } as const;
 
 /**
+ * Which user a session token stands for at `now`: the account must not be
+ * blocked (a block whose end has passed no longer counts), the token must be
+ * from after the last block or password reset, and its Session row must live.
+ */
+export function currentUserWhere(session: { uid: string; sv?: number; sid: string }, now: Date = new Date()) {
+  return { id: session.uid, ...activeUserWhere(now), sessionVersion: session.sv ?? 0, sessions: { some: liveSession(session.sid, now) } };
+}
+
+/**
  * The signed-in user, read from the database on every request: a blocked
  * account, a token from before a block or password reset, or a session that
  * was signed out (its Session row is gone) counts as signed out. One query.
@@ -25,10 +35,7 @@ const currentUserSelect = {
 export const getCurrentUser = cache(async () => {
   const session = await getServerSession(authOptions);
   if (!session?.uid || !session.sid) return null;
-  return db.user.findFirst({
-    where: { id: session.uid, blockedAt: null, sessionVersion: session.sv ?? 0, sessions: { some: liveSession(session.sid) } },
-    select: currentUserSelect,
-  });
+  return db.user.findFirst({ where: currentUserWhere({ uid: session.uid, sv: session.sv, sid: session.sid }), select: currentUserSelect });
 });
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;

@@ -70,6 +70,7 @@ try {
   const removed = await deleteUnusedUploads();
   if (removed) say(`${removed} ongebruikte afbeelding(en) van meer dan een week oud verwijderd.`);
   await (await import("../lib/accounts/sessions")).deleteExpiredSessions();
+  await (await import("../lib/privacy/retention")).runRetention(say);
   await db.$disconnect();
 } catch (error) {
   console.error(`[koppelkans] Het overzicht maken mislukte: ${(error as Error).message}`);

@@ -9,16 +9,25 @@ let admin: Actor;
 let municipalityId: string;
 
 beforeAll(async () => {
-  [coordinator, admin, { id: municipalityId }] = await Promise.all([createActor("COORDINATOR"), createActor("ADMIN"), createMunicipality()]);
+  [coordinator, admin, { id: municipalityId }] = await Promise.all([
+    createActor("COORDINATOR"),
+    createActor("ADMIN"),
+    createMunicipality(),
+  ]);
 });
 
 const reload = (id: string) => db.user.findUniqueOrThrow({ where: { id } });
+/** A block needs a reason (shown to the person at sign-in). */
+const reason = "Herhaaldelijk ongepaste reacties (test)";
 
 describe("setUserBlocked", () => {
   it("lets a coordinator block a member: blockedAt is set, sessionVersion raised, audit logged", async () => {
     const member = await createUser();
     const before = Date.now();
-    expect(await setUserBlocked({ actor: coordinator, input: { userId: member.id }, blocked: true })).toEqual({ ok: true, data: null });
+    expect(await setUserBlocked({ actor: coordinator, input: { userId: member.id, reason }, blocked: true })).toEqual({
+      ok: true,
+      data: null,
+    });
 
     const after = await reload(member.id);
     expect(after.blockedAt).not.toBeNull();
@@ -41,20 +50,23 @@ describe("setUserBlocked", () => {
   it("lets a coordinator block a project leader and another coordinator", async () => {
     const [leader, colleague] = await Promise.all([createUser({ role: "PROJECT_LEADER" }), createUser({ role: "COORDINATOR" })]);
     for (const user of [leader, colleague]) {
-      expect((await setUserBlocked({ actor: coordinator, input: { userId: user.id }, blocked: true })).ok).toBe(true);
+      expect((await setUserBlocked({ actor: coordinator, input: { userId: user.id, reason }, blocked: true })).ok).toBe(true);
       expect((await reload(user.id)).blockedAt).not.toBeNull();
     }
   });
 
   it("lets an admin block another admin", async () => {
     const other = await createUser({ role: "ADMIN" });
-    expect(await setUserBlocked({ actor: admin, input: { userId: other.id }, blocked: true })).toEqual({ ok: true, data: null });
+    expect(await setUserBlocked({ actor: admin, input: { userId: other.id, reason }, blocked: true })).toEqual({ ok: true, data: null });
     expect((await reload(other.id)).blockedAt).not.toBeNull();
   });
 
   it.each(["MEMBER", "PROJECT_LEADER"] as const)("refuses a %s", async (role) => {
     const [actor, target] = await Promise.all([createActor(role), createUser()]);
-    expect(await setUserBlocked({ actor, input: { userId: target.id }, blocked: true })).toEqual({ ok: false, error: "permission.denied" });
+    expect(await setUserBlocked({ actor, input: { userId: target.id, reason }, blocked: true })).toEqual({
+      ok: false,
+      error: "permission.denied",
+    });
     const after = await reload(target.id);
     expect(after.blockedAt).toBeNull();
     expect(after.sessionVersion).toBe(target.sessionVersion);
@@ -63,19 +75,28 @@ describe("setUserBlocked", () => {
 
   it("refuses a visitor without an account", async () => {
     const target = await createUser();
-    expect(await setUserBlocked({ actor: null, input: { userId: target.id }, blocked: true })).toEqual({ ok: false, error: "permission.denied" });
+    expect(await setUserBlocked({ actor: null, input: { userId: target.id, reason }, blocked: true })).toEqual({
+      ok: false,
+      error: "permission.denied",
+    });
     expect((await reload(target.id)).blockedAt).toBeNull();
   });
 
   it("refuses a member who tries to unblock someone", async () => {
     const [actor, target] = await Promise.all([createActor("MEMBER"), createUser({ blocked: true })]);
-    expect(await setUserBlocked({ actor, input: { userId: target.id }, blocked: false })).toEqual({ ok: false, error: "permission.denied" });
+    expect(await setUserBlocked({ actor, input: { userId: target.id }, blocked: false })).toEqual({
+      ok: false,
+      error: "permission.denied",
+    });
     expect((await reload(target.id)).blockedAt).not.toBeNull();
   });
 
   it("does not let a coordinator block an admin", async () => {
     const target = await createUser({ role: "ADMIN" });
-    expect(await setUserBlocked({ actor: coordinator, input: { userId: target.id }, blocked: true })).toEqual({ ok: false, error: "user.notFound" });
+    expect(await setUserBlocked({ actor: coordinator, input: { userId: target.id, reason }, blocked: true })).toEqual({
+      ok: false,
+      error: "user.notFound",
+    });
     const after = await reload(target.id);
     expect(after.blockedAt).toBeNull();
     expect(after.sessionVersion).toBe(target.sessionVersion);
@@ -84,17 +105,26 @@ describe("setUserBlocked", () => {
 
   it("does not let a coordinator block themselves", async () => {
     const self = await createActor("COORDINATOR");
-    expect(await setUserBlocked({ actor: self, input: { userId: self.id }, blocked: true })).toEqual({ ok: false, error: "user.notFound" });
+    expect(await setUserBlocked({ actor: self, input: { userId: self.id, reason }, blocked: true })).toEqual({
+      ok: false,
+      error: "user.notFound",
+    });
     expect((await reload(self.id)).blockedAt).toBeNull();
   });
 
   it("does not let an admin block themselves", async () => {
-    expect(await setUserBlocked({ actor: admin, input: { userId: admin.id }, blocked: true })).toEqual({ ok: false, error: "user.notFound" });
+    expect(await setUserBlocked({ actor: admin, input: { userId: admin.id, reason }, blocked: true })).toEqual({
+      ok: false,
+      error: "user.notFound",
+    });
     expect((await reload(admin.id)).blockedAt).toBeNull();
   });
 
   it("answers notFound for an unknown user and a form error for a missing id", async () => {
-    expect(await setUserBlocked({ actor: coordinator, input: { userId: "bestaat-niet" }, blocked: true })).toEqual({ ok: false, error: "user.notFound" });
+    expect(await setUserBlocked({ actor: coordinator, input: { userId: "bestaat-niet", reason }, blocked: true })).toEqual({
+      ok: false,
+      error: "user.notFound",
+    });
     const missing = await setUserBlocked({ actor: coordinator, input: {}, blocked: true });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error).toBe("form.invalid");
@@ -142,32 +172,47 @@ describe("changeUserRole", () => {
 
   it("refuses an unknown municipality", async () => {
     const member = await createUser();
-    const result = await changeUserRole({ actor: admin, input: { userId: member.id, role: "PROJECT_LEADER", municipalityId: "bestaat-niet" } });
+    const result = await changeUserRole({
+      actor: admin,
+      input: { userId: member.id, role: "PROJECT_LEADER", municipalityId: "bestaat-niet" },
+    });
     expect(result).toEqual({ ok: false, error: "form.invalid", fieldErrors: { municipalityId: ["municipality.unknown"] } });
     expect((await reload(member.id)).role).toBe("MEMBER");
   });
 
   it.each(["MEMBER", "PROJECT_LEADER", "COORDINATOR"] as const)("refuses a %s", async (role) => {
     const [actor, target] = await Promise.all([createActor(role), createUser()]);
-    expect(await changeUserRole({ actor, input: { userId: target.id, role: "COORDINATOR" } })).toEqual({ ok: false, error: "permission.denied" });
+    expect(await changeUserRole({ actor, input: { userId: target.id, role: "COORDINATOR" } })).toEqual({
+      ok: false,
+      error: "permission.denied",
+    });
     expect((await reload(target.id)).role).toBe("MEMBER");
     expect(await db.auditLog.count({ where: { targetId: target.id } })).toBe(0);
   });
 
   it("refuses a coordinator who tries to promote themselves", async () => {
     const self = await createActor("COORDINATOR");
-    expect(await changeUserRole({ actor: self, input: { userId: self.id, role: "ADMIN" } })).toEqual({ ok: false, error: "permission.denied" });
+    expect(await changeUserRole({ actor: self, input: { userId: self.id, role: "ADMIN" } })).toEqual({
+      ok: false,
+      error: "permission.denied",
+    });
     expect((await reload(self.id)).role).toBe("COORDINATOR");
   });
 
   it("does not let an admin change their own role", async () => {
     const self = actorOf(await createUser({ role: "ADMIN" }));
-    expect(await changeUserRole({ actor: self, input: { userId: self.id, role: "MEMBER" } })).toEqual({ ok: false, error: "user.notFound" });
+    expect(await changeUserRole({ actor: self, input: { userId: self.id, role: "MEMBER" } })).toEqual({
+      ok: false,
+      error: "user.notFound",
+    });
     expect((await reload(self.id)).role).toBe("ADMIN");
   });
 
   it("answers notFound for an unknown user and refuses an unknown role", async () => {
-    expect(await changeUserRole({ actor: admin, input: { userId: "bestaat-niet", role: "MEMBER" } })).toEqual({ ok: false, error: "user.notFound" });
+    expect(await changeUserRole({ actor: admin, input: { userId: "bestaat-niet", role: "MEMBER" } })).toEqual({
+      ok: false,
+      error: "user.notFound",
+    });
     const member = await createUser();
     const result = await changeUserRole({ actor: admin, input: { userId: member.id, role: "GOD" } });
     expect(result.ok).toBe(false);

@@ -7,6 +7,7 @@ import { formValues, type ActionResult } from "@/lib/action-result";
 import { requestIsHttps, sessionCookie } from "@/lib/auth";
 import { clientIp } from "@/lib/http/client-ip";
 import { getCurrentUser } from "@/lib/session";
+import { readBlockNotice, type BlockNotice } from "./block-notice";
 import * as accounts from "./service";
 
 // Thin wrappers: read the form, find the signed-in user, call the service
@@ -18,7 +19,14 @@ export async function createInvitationAction(_previous: unknown, formData: FormD
   const result = await accounts.createInvitation({ actor, input });
   if (!result.ok) return result;
   revalidatePath("/beheer/uitnodigingen");
-  return { ok: true, data: { email: String(input.email ?? "").trim().toLowerCase() } };
+  return {
+    ok: true,
+    data: {
+      email: String(input.email ?? "")
+        .trim()
+        .toLowerCase(),
+    },
+  };
 }
 
 export async function revokeInvitationAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
@@ -28,7 +36,7 @@ export async function revokeInvitationAction(_previous: unknown, formData: FormD
 }
 
 export async function acceptInvitationAction(_previous: unknown, formData: FormData) {
-  const result = await accounts.acceptInvitation({ input: formValues(formData) });
+  const result = await accounts.acceptInvitation({ input: formValues(formData), ip: clientIp(await headers()) });
   if (result.ok) redirect(`/inloggen?status=accountCreated&email=${encodeURIComponent(result.data.email)}`);
   return result;
 }
@@ -52,20 +60,35 @@ export async function resetPasswordAction(_previous: unknown, formData: FormData
   return result;
 }
 
+/** Blocks or unblocks, then shows the person's page again with a status line (the form it came from is gone then). */
+async function setBlocked(formData: FormData, blocked: boolean): Promise<ActionResult> {
+  const input = formValues(formData);
+  const result = await accounts.setUserBlocked({ actor: await getCurrentUser(), input, blocked });
+  if (!result.ok) return result;
+  const userId = encodeURIComponent(String(input.userId));
+  revalidatePath("/beheer/gebruikers", "layout");
+  redirect(`/beheer/gebruikers/${userId}?status=${blocked ? "blocked" : "unblocked"}`);
+}
+
 export async function blockUserAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
-  const result = await accounts.setUserBlocked({ actor: await getCurrentUser(), input: formValues(formData), blocked: true });
-  if (result.ok) revalidatePath("/beheer/gebruikers");
-  return result;
+  return setBlocked(formData, true);
 }
 
 export async function unblockUserAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
-  const result = await accounts.setUserBlocked({ actor: await getCurrentUser(), input: formValues(formData), blocked: false });
-  if (result.ok) revalidatePath("/beheer/gebruikers");
-  return result;
+  return setBlocked(formData, false);
 }
 
 export async function changeUserRoleAction(_previous: unknown, formData: FormData) {
   const result = await accounts.changeUserRole({ actor: await getCurrentUser(), input: formValues(formData) });
-  if (result.ok) revalidatePath("/beheer/gebruikers");
+  if (result.ok) revalidatePath("/beheer/gebruikers", "layout");
   return result;
+}
+
+/**
+ * The reason and end of a block, for the sign-in form, in exchange for the
+ * token that only a sign-in with the right password hands out (see
+ * block-notice.ts); null for anything else.
+ */
+export async function blockNoticeAction(token: unknown): Promise<BlockNotice | null> {
+  return readBlockNotice(token);
 }

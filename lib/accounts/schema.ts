@@ -1,19 +1,13 @@
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "@/lib/password-policy";
 import { roles } from "@/lib/policy/permissions";
+import { isCalendarDate } from "@/lib/updates/table-params";
 
 /** Password rules, shown on every form that sets a password (messages in the catalogs). */
 export { PASSWORD_MIN_LENGTH };
 export const PASSWORD_MAX_LENGTH = 200;
 
-const COMMON_PASSWORDS = new Set([
-  "welkom123456",
-  "wachtwoord123",
-  "password1234",
-  "123456789012",
-  "qwertyuiop12",
-  "koppelkans123",
-]);
+const COMMON_PASSWORDS = new Set(["welkom123456", "wachtwoord123", "password1234", "123456789012", "qwertyuiop12", "koppelkans123"]);
 
 export const emailSchema = z
   .string({ error: "email.required" })
@@ -82,6 +76,42 @@ export const signInSchema = z.object({
 
 export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(100) });
 export const userIdSchema = z.object({ userId: z.string().min(1).max(100) });
+
+/** The longest reason for a block (it is shown to the person at sign-in). */
+export const BLOCK_REASON_MAX = 500;
+
+const blockReasonSchema = z
+  .string({ error: "block.reasonRequired" })
+  .trim()
+  .min(1, { error: "block.reasonRequired" })
+  .max(BLOCK_REASON_MAX, { error: "block.reasonTooLong" });
+
+/**
+ * The last day of a block (YYYY-MM-DD from a date field), or none: "" and
+ * absent both mean "until someone lifts it". Whether it lies in the past is
+ * the service's check, against the time of the write.
+ */
+const blockUntilSchema = z
+  .string()
+  .trim()
+  .max(20, { error: "block.untilInvalid" })
+  .nullish()
+  .transform((value) => value || null)
+  .refine((value) => value === null || isCalendarDate(value), { error: "block.untilInvalid" });
+
+export const blockUserSchema = z.object({ userId: userIdSchema.shape.userId, reason: blockReasonSchema, until: blockUntilSchema });
+export type BlockUserInput = z.infer<typeof blockUserSchema>;
+
+/** Lifting a block: a reason is optional and goes only into the audit log. */
+export const unblockUserSchema = z.object({
+  userId: userIdSchema.shape.userId,
+  reason: z
+    .string()
+    .trim()
+    .max(BLOCK_REASON_MAX, { error: "block.reasonTooLong" })
+    .nullish()
+    .transform((value) => value || undefined),
+});
 export const changeRoleSchema = z
   .object({
     userId: z.string().min(1).max(100),

@@ -1,22 +1,26 @@
 import "server-only";
 import { z } from "zod";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
+import { addDays, startOfDay } from "@/lib/calendar-day";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { invitationEmail, passwordResetEmail } from "@/lib/email/templates";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { mutation, publicMutation } from "@/lib/mutation";
 import { assignableRoles } from "@/lib/policy/permissions";
-import { consumePasswordReset } from "@/lib/rate-limit";
+import { activeUserWhere, isBlockedNow } from "@/lib/policy/users";
+import { consumePasswordReset, isInvitationAcceptAllowed, recordFailedInvitationAccept } from "@/lib/rate-limit";
+import { leavesNoActiveAdmin } from "./admins";
 import { hashPassword } from "./password";
 import {
   acceptInvitationSchema,
+  blockUserSchema,
   changeRoleSchema,
   invitationIdSchema,
   invitationSchema,
   requestPasswordResetSchema,
   resetPasswordSchema,
-  userIdSchema,
+  unblockUserSchema,
 } from "./schema";
 import { createToken, hashToken, INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS } from "./tokens";
 
@@ -29,10 +33,16 @@ type InvitationEmail = Parameters<typeof invitationEmail>[0];
 
 export const createInvitation = mutation("invitation:create", {
   schema: invitationSchema,
-  run: async ({ tx, actor, data: { email, role, municipalityId } }): Promise<ActionResult<{ id: string; token: string; email: InvitationEmail }>> => {
+  run: async ({
+    tx,
+    actor,
+    data: { email, role, municipalityId },
+  }): Promise<ActionResult<{ id: string; token: string; email: InvitationEmail }>> => {
     if (!assignableRoles(actor).includes(role)) return fail("permission.denied", { role: ["role.notAssignable"] });
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return fail("form.invalid", { email: ["email.inUse"] });
-    const municipality = municipalityId ? await tx.municipality.findUnique({ where: { id: municipalityId }, select: { id: true, name: true } }) : null;
+    const municipality = municipalityId
+      ? await tx.municipality.findUnique({ where: { id: municipalityId }, select: { id: true, name: true } })
+      : null;
     if (municipalityId && !municipality) return fail("form.invalid", { municipalityId: ["municipality.unknown"] });
 
     const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
@@ -47,7 +57,11 @@ export const createInvitation = mutation("invitation:create", {
     const message = { to: email, token, role, inviterName: inviter.name, municipalityName: municipality?.name ?? null, expiresAt };
     return ok({ id: created.id, token, email: message });
   },
-  audit: ({ data: { email, role, municipalityId }, result }) => ({ type: "invitation.create", targetId: result.id, data: { email, role, municipalityId } }),
+  audit: ({ data: { email, role, municipalityId }, result }) => ({
+    type: "invitation.create",
+    targetId: result.id,
+    data: { email, role, municipalityId },
+  }),
   after: async ({ result }) => void (await sendEmail(invitationEmail(result.email))),
   present: ({ id, token }) => ({ id, token }),
 });
@@ -92,7 +106,7 @@ export async function getInvitationByToken(token: string) {
 }
 
 /** Turns an invitation into an account, exactly once. */
-export const acceptInvitation = publicMutation({
+const accept = publicMutation({
   schema: acceptInvitationSchema,
   run: async ({ tx, data: { token, name, password } }): Promise<ActionResult<{ id: string; email: string }>> => {
     const { state } = await getInvitationByToken(token);
@@ -121,6 +135,17 @@ export const acceptInvitation = publicMutation({
   present: ({ email }) => ({ email }),
 });
 
+/** The answers that say a link was wrong: only these count towards the address's limit. */
+const WRONG_LINK_ERRORS = new Set(["invitation.unknown", "invitation.used", "invitation.expired"]);
+
+/** Accepts an invitation from client address `ip`; an address that tried too many wrong links is refused for a while. */
+export async function acceptInvitation({ input, ip = "unknown" }: { input: unknown; ip?: string }) {
+  if (!(await isInvitationAcceptAllowed(ip))) return fail("invitation.tooMany");
+  const result = await accept({ input });
+  if (!result.ok && WRONG_LINK_ERRORS.has(result.error)) await recordFailedInvitationAccept(ip);
+  return result;
+}
+
 /**
  * Sends a reset link when the address belongs to an active account. The answer
  * is the same either way, so the form does not reveal who has an account; an
@@ -139,7 +164,7 @@ const requestReset = publicMutation({
     const allowed = await consumePasswordReset(email, ip);
     if (allowed === "ip") return fail("passwordReset.tooMany");
     if (allowed === "account") return ok(null);
-    const user = await tx.user.findFirst({ where: { email, blockedAt: null }, select: { id: true, email: true } });
+    const user = await tx.user.findFirst({ where: { email, ...activeUserWhere() }, select: { id: true, email: true } });
     if (!user) return ok(null);
     const { token, tokenHash } = createToken();
     const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
@@ -153,9 +178,9 @@ const requestReset = publicMutation({
 export async function getPasswordResetState(token: string): Promise<InvitationState> {
   const reset = await db.passwordResetToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { usedAt: true, expiresAt: true, user: { select: { blockedAt: true } } },
+    select: { usedAt: true, expiresAt: true, user: { select: { blockedAt: true, blockedUntil: true } } },
   });
-  if (!reset || reset.user.blockedAt) return "unknown";
+  if (!reset || isBlockedNow(reset.user)) return "unknown";
   if (reset.usedAt) return "used";
   return reset.expiresAt <= new Date() ? "expired" : "valid";
 }
@@ -167,14 +192,19 @@ export const resetPassword = publicMutation({
     const state = await getPasswordResetState(data.token);
     if (state !== "valid") return fail(`passwordReset.${state}`);
     const passwordHash = await hashPassword(data.password);
+    const now = new Date();
     const claimed = await tx.passwordResetToken.updateManyAndReturn({
-      where: { tokenHash: hashToken(data.token), usedAt: null, expiresAt: { gt: new Date() }, user: { blockedAt: null } },
+      where: { tokenHash: hashToken(data.token), usedAt: null, expiresAt: { gt: now }, user: activeUserWhere(now) },
       data: { usedAt: new Date() },
       select: { userId: true },
     });
     const userId = claimed[0]?.userId;
     if (!userId) return fail("passwordReset.used");
-    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true, email: true } });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { id: true, email: true },
+    });
     // Older links for the same account stop working too, and so do its sessions.
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
     await tx.session.deleteMany({ where: { userId } });
@@ -184,47 +214,76 @@ export const resetPassword = publicMutation({
   present: ({ email }) => ({ email }),
 });
 
-/** Staff block someone: they are signed out at once. Not themselves, nor a role they may not assign. */
+/** Who `actor` may block, unblock or re-role: never themselves, and only people in a role they may hand out. */
+function manageableUserWhere(actor: { id: string; role: Role }, userId: string) {
+  return { id: userId, NOT: { id: actor.id }, role: { in: assignableRoles(actor) } };
+}
+
+/**
+ * Staff block someone, with a reason the person sees at sign-in and an
+ * optional last day (through which the block holds; it lifts itself at the
+ * start of the next day, Amsterdam time). They are signed out at once. Not
+ * themselves, nor a role they may not assign, nor the last active admin.
+ */
 export const blockUser = mutation("user:block", {
-  schema: userIdSchema,
-  run: async ({ tx, actor, data: { userId } }) => {
+  schema: blockUserSchema,
+  run: async ({ tx, actor, data: { userId, reason, until } }) => {
+    const now = new Date();
+    const blockedUntil = until ? startOfDay(addDays(until, 1)) : null;
+    if (blockedUntil && blockedUntil <= now) return fail("form.invalid", { until: ["block.untilPast"] });
+    const where = manageableUserWhere(actor, userId);
+    const target = await tx.user.findFirst({ where, select: { role: true } });
+    if (!target) return fail("user.notFound");
+    if (target.role === "ADMIN" && (await leavesNoActiveAdmin(tx, userId, now))) return fail("user.lastAdmin");
     const { count } = await tx.user.updateMany({
-      where: { id: userId, NOT: { id: actor.id }, role: { in: assignableRoles(actor) } },
-      data: { blockedAt: new Date(), sessionVersion: { increment: 1 } },
+      where,
+      data: { blockedAt: now, blockedUntil, blockReason: reason, sessionVersion: { increment: 1 } },
     });
     if (count === 0) return fail("user.notFound");
     await tx.session.deleteMany({ where: { userId } });
     return ok(null);
   },
-  audit: ({ data }) => ({ type: "user.block", targetId: data.userId }),
+  audit: ({ data }) => ({ type: "user.block", targetId: data.userId, reason: data.reason, data: { until: data.until } }),
 });
 
+/** Lifts a block (also one that ran out already, which clears its reason). */
 export const unblockUser = mutation("user:block", {
-  schema: userIdSchema,
+  schema: unblockUserSchema,
   run: async ({ tx, actor, data: { userId } }) => {
     const { count } = await tx.user.updateMany({
-      where: { id: userId, NOT: { id: actor.id }, role: { in: assignableRoles(actor) } },
-      data: { blockedAt: null },
+      where: manageableUserWhere(actor, userId),
+      data: { blockedAt: null, blockedUntil: null, blockReason: null },
     });
     return count === 0 ? fail("user.notFound") : ok(null);
   },
-  audit: ({ data }) => ({ type: "user.unblock", targetId: data.userId }),
+  audit: ({ data }) => ({ type: "user.unblock", targetId: data.userId, reason: data.reason }),
 });
 
-/** Blocks or unblocks someone (the block and unblock buttons). */
-export function setUserBlocked({ blocked, ...args }: { actor: Parameters<typeof blockUser>[0]["actor"]; input: unknown; blocked: boolean }) {
+/** Blocks or unblocks someone (the block and unblock forms). */
+export function setUserBlocked({
+  blocked,
+  ...args
+}: {
+  actor: Parameters<typeof blockUser>[0]["actor"];
+  input: unknown;
+  blocked: boolean;
+}) {
   return blocked ? blockUser(args) : unblockUser(args);
 }
 
-/** Admins change a role (and the municipality a project leader is bound to). */
+/** Admins change a role (and the municipality a project leader is bound to); never their own, nor the last active admin's. */
 export const changeUserRole = mutation("user:change-role", {
   schema: changeRoleSchema,
   run: async ({ tx, actor, data: { userId, role, municipalityId } }): Promise<ActionResult<{ role: Role }>> => {
     if (municipalityId && !(await tx.municipality.findUnique({ where: { id: municipalityId }, select: { id: true } }))) {
       return fail("form.invalid", { municipalityId: ["municipality.unknown"] });
     }
+    const where = { id: userId, NOT: { id: actor.id } };
+    const target = await tx.user.findFirst({ where, select: { role: true } });
+    if (!target) return fail("user.notFound");
+    if (target.role === "ADMIN" && role !== "ADMIN" && (await leavesNoActiveAdmin(tx, userId, new Date()))) return fail("user.lastAdmin");
     // The user is re-read on every request, so the new role applies at once.
-    const { count } = await tx.user.updateMany({ where: { id: userId, NOT: { id: actor.id } }, data: { role, municipalityId } });
+    const { count } = await tx.user.updateMany({ where, data: { role, municipalityId } });
     return count === 0 ? fail("user.notFound") : ok({ role });
   },
   audit: ({ data: { userId, role, municipalityId } }) => ({ type: "user.role", targetId: userId, data: { role, municipalityId } }),

@@ -5,6 +5,7 @@ import { createToken, hashToken } from "@/lib/accounts/tokens";
 import { db } from "@/lib/db";
 import { mutation } from "@/lib/mutation";
 import { can } from "@/lib/policy/permissions";
+import { activeUserWhere } from "@/lib/policy/users";
 
 // A personal feed token lets a feed reader (which has no session) read the
 // Atom feed of published updates. Only its SHA-256 is stored, and one account
@@ -21,7 +22,7 @@ export const createFeedToken = mutation("portal:read", {
   run: async ({ tx, actor }) => {
     const { token, tokenHash } = createToken();
     // The account must still be active; the condition sits in the write itself.
-    const { count } = await tx.user.updateMany({ where: { id: actor.id, blockedAt: null }, data: { feedTokenHash: tokenHash } });
+    const { count } = await tx.user.updateMany({ where: { id: actor.id, ...activeUserWhere() }, data: { feedTokenHash: tokenHash } });
     return count === 0 ? fail("permission.denied") : ok({ token });
   },
   audit: ({ actor }) => ({ type: "feedToken.create", targetId: actor.id }),
@@ -47,7 +48,7 @@ export async function hasFeedToken(userId: string): Promise<boolean> {
 export async function userForFeedToken(token: string) {
   if (!TOKEN_PATTERN.test(token)) return null;
   const user = await db.user.findFirst({
-    where: { feedTokenHash: hashToken(token), blockedAt: null },
+    where: { feedTokenHash: hashToken(token), ...activeUserWhere() },
     select: { id: true, name: true, role: true, municipalityId: true, locale: true },
   });
   return user && can(user, "portal:read") ? user : null;

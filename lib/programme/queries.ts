@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/policy/permissions";
 import { listedUpdateWhere } from "@/lib/policy/updates";
+import { activeUserWhere } from "@/lib/policy/users";
 
 /** What the home page shows: the programme at a glance. */
 export async function getProgrammeOverview() {
@@ -38,7 +39,7 @@ export function listMunicipalities() {
         select: {
           wijken: true,
           experiments: true,
-          users: { where: { role: "PROJECT_LEADER", blockedAt: null } },
+          users: { where: { role: "PROJECT_LEADER", ...activeUserWhere() } },
         },
       },
     },
@@ -86,7 +87,7 @@ export async function getMunicipalityPage(slug: string) {
           select: { ...experimentFactsSelect, wijken: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
         },
         users: {
-          where: { role: "PROJECT_LEADER", blockedAt: null },
+          where: { role: "PROJECT_LEADER", ...activeUserWhere() },
           orderBy: { name: "asc" },
           select: { id: true, name: true },
         },
@@ -118,7 +119,7 @@ export async function getExperimentPage(slug: string) {
         ...experimentFactsSelect,
         municipality: { select: { id: true, name: true, slug: true } },
         wijken: { orderBy: { name: "asc" }, select: { id: true, name: true, cbsCode: true } },
-        leaders: { where: { blockedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+        leaders: { where: activeUserWhere(), orderBy: { name: "asc" }, select: { id: true, name: true } },
         updates: { where: listedUpdateWhere, orderBy: [...newestFirst], select: updateSummarySelect },
       },
     }),
@@ -179,7 +180,7 @@ export async function listLeaderOptions(actor: Actor, experimentId?: string) {
     where: {
       role: "PROJECT_LEADER",
       municipalityId: { not: null },
-      OR: [{ blockedAt: null }, ...(experimentId ? [{ ledExperiments: { some: { id: experimentId } } }] : [])],
+      OR: [activeUserWhere(), ...(experimentId ? [{ ledExperiments: { some: { id: experimentId } } }] : [])],
     },
     orderBy: { name: "asc" },
     select: { id: true, name: true, municipalityId: true },

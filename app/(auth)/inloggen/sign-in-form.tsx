@@ -1,16 +1,41 @@
 "use client";
 
-import Link from "next/link";
 import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { buttonClass } from "@/components/form/fields";
+import { blockNoticeAction } from "@/lib/accounts/actions";
+import type { BlockNotice } from "@/lib/accounts/block-notice";
 
 const knownErrors = ["CredentialsSignin", "AccountBlocked", "RateLimited"];
+
+/** next-auth's error code, and the notice token a blocked sign-in with the right password carries after a colon. */
+function splitError(code: string | null | undefined): { error: string; token: string | null } {
+  const [error = "", token = null] = (code ?? "").split(/:(.*)/s);
+  return { error: knownErrors.includes(error) ? error : "default", token: error === "AccountBlocked" ? token : null };
+}
+
+/** Why the account is blocked and until when, under the general message. */
+function BlockDetails({ notice }: { notice: BlockNotice }) {
+  const t = useTranslations("signIn");
+  const format = useFormatter();
+  return (
+    <>
+      {notice.reason ? <span className="mt-2 block">{t("blockedReason", { reason: notice.reason })}</span> : null}
+      <span className="mt-2 block">
+        {notice.lastDay
+          ? t("blockedUntil", { date: format.dateTime(new Date(`${notice.lastDay}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) })
+          : t("blockedNoEnd")}
+      </span>
+    </>
+  );
+}
 
 export function SignInForm({ callbackPath, initialEmail }: { callbackPath: string; initialEmail: string }) {
   const t = useTranslations();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<BlockNotice | null>(null);
   const [pending, setPending] = useState(false);
   const alertRef = useRef<HTMLParagraphElement>(null);
 
@@ -19,6 +44,7 @@ export function SignInForm({ callbackPath, initialEmail }: { callbackPath: strin
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
+    setNotice(null);
     const result = await signIn("credentials", {
       redirect: false,
       email: String(form.get("email") ?? ""),
@@ -29,8 +55,11 @@ export function SignInForm({ callbackPath, initialEmail }: { callbackPath: strin
       window.location.assign(callbackPath);
       return;
     }
+    const { error: code, token } = splitError(result?.error);
+    // Fetched before the alert appears, so it is announced once and whole.
+    setNotice(token ? await blockNoticeAction(token).catch(() => null) : null);
     setPending(false);
-    setError(result?.error && knownErrors.includes(result.error) ? result.error : "default");
+    setError(code);
   }
 
   // Focus the error once it is on the page (a requestAnimationFrame could run before React rendered it).
@@ -47,6 +76,7 @@ export function SignInForm({ callbackPath, initialEmail }: { callbackPath: strin
       {error ? (
         <p ref={alertRef} tabIndex={-1} role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
           {t(`errors.signIn.${error}`)}
+          {error === "AccountBlocked" && notice ? <BlockDetails notice={notice} /> : null}
         </p>
       ) : null}
       <div className="space-y-1">

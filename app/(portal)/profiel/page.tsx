@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { hasFeedToken } from "@/lib/feeds/service";
 import { requirePermission } from "@/lib/session";
+import { DataRightsSection } from "./data-rights-section";
 import { FeedLinkControls } from "./feed-link-controls";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
@@ -49,6 +50,8 @@ export default async function ProfilePage() {
         <p>{t("sessions.intro")}</p>
         <SignOutEverywhereButton label={t("sessions.submit")} />
       </section>
+
+      <DataRightsSection />
     </div>
   );
 }

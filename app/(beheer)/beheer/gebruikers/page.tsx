@@ -1,71 +1,93 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { listMunicipalityOptions, listUsers } from "@/lib/accounts/queries";
-import { assignableRoles, can } from "@/lib/policy/permissions";
+import Link from "next/link";
+import { DataTableHiddenState } from "@/components/data-table/data-table-hidden-state";
+import { dataTableQuery } from "@/components/data-table/url-state";
+import { blockOf, listUsers } from "@/lib/accounts/queries";
+import { parseUsersTableParams, USER_STATUSES, USER_TABLE_DEFAULTS } from "@/lib/accounts/table-params";
+import { roles } from "@/lib/policy/permissions";
 import { requirePermission } from "@/lib/session";
-import { BlockUserButton, ChangeRoleForm } from "./user-controls";
-import { SimpleTable } from "@/components/ui/simple-table";
+import { UsersTable, type UserRow } from "./users-table";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.users"))("title") };
 }
 
-export default async function UsersPage() {
-  const actor = await requirePermission("user:list", "/beheer/gebruikers");
-  const [t, users, municipalities] = await Promise.all([getTranslations(), listUsers(actor), listMunicipalityOptions()]);
-  const manageable = new Set(assignableRoles(actor));
-  const mayChangeRoles = can(actor, "user:change-role");
-  const roleOptions = assignableRoles(actor).map((role) => ({ value: role, label: t(`roles.${role}`) }));
-  const municipalityOptions = municipalities.map((m) => ({ value: m.id, label: m.name }));
+const input = "rounded border border-slate-500 bg-white px-3 py-2";
+
+export default async function UsersPage({ searchParams }: Props) {
+  const params = parseUsersTableParams(await searchParams);
+  const actor = await requirePermission("user:list", `/beheer/gebruikers${dataTableQuery(params, USER_TABLE_DEFAULTS)}`);
+  const now = new Date();
+  const [t, tRoles, result] = await Promise.all([getTranslations("admin.users"), getTranslations("roles"), listUsers(actor, params, now)]);
+  const rows: UserRow[] = result.rows.map((user) => {
+    const block = blockOf(user, now);
+    return {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      municipality: user.municipality?.name ?? null,
+      blocked: block ? { lastDay: block.lastDay } : null,
+      self: user.id === actor.id,
+    };
+  });
+  const filtered = Boolean(params.q || params.role || params.status);
+
   return (
     <div className="space-y-6">
-      <h1>{t("admin.users.title")}</h1>
-      <SimpleTable
-        caption={t("admin.users.title")}
-        headers={[
-          { label: t("admin.users.name") },
-          { label: t("admin.users.email") },
-          { label: t("admin.users.role") },
-          { label: t("admin.users.municipality") },
-          { label: t("admin.users.status") },
-          { label: t("admin.users.actions") },
-        ]}
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+
+      <form
+        method="get"
+        action="/beheer/gebruikers"
+        role="search"
+        aria-label={t("searchLabel")}
+        className="flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-4"
       >
-        {users.map((user) => {
-          const self = user.id === actor.id;
-          return (
-            <tr key={user.id} className="border-b border-slate-200 align-top">
-              <th scope="row" className="p-2 font-semibold">
-                {user.name}
-                {self ? <span className="font-normal"> ({t("admin.users.you")})</span> : null}
-              </th>
-              <td className="p-2">{user.email}</td>
-              <td className="p-2">{t(`roles.${user.role}`)}</td>
-              <td className="p-2">{user.municipality?.name ?? "—"}</td>
-              <td className="p-2">{user.blockedAt ? t("admin.users.blocked") : t("admin.users.active")}</td>
-              <td className="space-y-3 p-2">
-                {!self && manageable.has(user.role) ? (
-                  <BlockUserButton
-                    userId={user.id}
-                    blocked={user.blockedAt !== null}
-                    label={t(user.blockedAt ? "admin.users.unblockLabel" : "admin.users.blockLabel", { name: user.name })}
-                  />
-                ) : null}
-                {!self && mayChangeRoles ? (
-                  <ChangeRoleForm
-                    userId={user.id}
-                    userName={user.name}
-                    role={user.role}
-                    municipalityId={user.municipality?.id ?? ""}
-                    roles={roleOptions}
-                    municipalities={municipalityOptions}
-                  />
-                ) : null}
-              </td>
-            </tr>
-          );
-        })}
-      </SimpleTable>
+        <div className="w-full space-y-1 sm:w-auto sm:min-w-64 sm:flex-1">
+          <label htmlFor="q" className="block font-semibold">
+            {t("search")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={params.q} placeholder={t("searchPlaceholder")} className={`${input} w-full`} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="role" className="block font-semibold">
+            {t("role")}
+          </label>
+          <select id="role" name="role" defaultValue={params.role ?? ""} className={input}>
+            <option value="">{t("allRoles")}</option>
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {tRoles(role)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="status" className="block font-semibold">
+            {t("status")}
+          </label>
+          <select id="status" name="status" defaultValue={params.status ?? ""} className={input}>
+            <option value="">{t("allStatuses")}</option>
+            {USER_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(status)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <DataTableHiddenState state={params} defaults={USER_TABLE_DEFAULTS} />
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
+          {t("apply")}
+        </button>
+        {filtered ? <Link href="/beheer/gebruikers">{t("clear")}</Link> : null}
+      </form>
+
+      <UsersTable rows={rows} total={result.total} pageCount={result.pageCount} params={params} />
     </div>
   );
 }

@@ -1,0 +1,95 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { DataTableHiddenState } from "@/components/data-table/data-table-hidden-state";
+import { AUDIT_TABLE_DEFAULTS, type AuditTableParams } from "@/lib/audit/table-params";
+
+type Option = { value: string; label: string };
+
+const input = "rounded border border-slate-500 bg-white px-3 py-2";
+
+/** The audit log's filters: a plain GET form, so the URL holds them and it works without JavaScript. */
+export async function AuditFilters({ params, types, targetTypes }: { params: AuditTableParams; types: Option[]; targetTypes: Option[] }) {
+  const t = await getTranslations("audit");
+  const filtered = Boolean(params.actor || params.type || params.targetType || params.targetId || params.from || params.to);
+  return (
+    <form
+      method="get"
+      action="/beheer/audit"
+      role="search"
+      aria-label={t("filtersLabel")}
+      className="space-y-4 rounded border border-slate-300 bg-white p-4"
+    >
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="space-y-1">
+          <label htmlFor="audit-actor" className="block font-semibold">
+            {t("actor")}
+          </label>
+          <p id="audit-actor-hint" className="text-sm text-slate-700">
+            {t("actorHint")}
+          </p>
+          <input
+            id="audit-actor"
+            name="actor"
+            type="search"
+            defaultValue={params.actor}
+            aria-describedby="audit-actor-hint"
+            className={`${input} w-full`}
+          />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="audit-type" className="block font-semibold">
+            {t("type")}
+          </label>
+          <select id="audit-type" name="type" defaultValue={params.type ?? ""} className={`${input} w-full`}>
+            <option value="">{t("allTypes")}</option>
+            {types.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="space-y-1">
+          <legend className="font-semibold">{t("target")}</legend>
+          <div className="flex flex-wrap gap-3">
+            <label className="space-y-1 text-sm">
+              <span className="block">{t("targetType")}</span>
+              <select name="targetType" defaultValue={params.targetType ?? ""} className={input}>
+                <option value="">{t("allTargetTypes")}</option>
+                {targetTypes.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="space-y-1 text-sm">
+              <span className="block">{t("targetId")}</span>
+              <input name="targetId" type="text" defaultValue={params.targetId} className={`${input} w-full max-w-56`} />
+            </label>
+          </div>
+        </fieldset>
+        <fieldset className="space-y-1">
+          <legend className="font-semibold">{t("period")}</legend>
+          <div className="flex flex-wrap gap-3">
+            <label className="space-y-1 text-sm">
+              <span className="block">{t("from")}</span>
+              <input type="date" name="from" defaultValue={params.from ?? ""} className={input} />
+            </label>
+            <label className="space-y-1 text-sm">
+              <span className="block">{t("to")}</span>
+              <input type="date" name="to" defaultValue={params.to ?? ""} className={input} />
+            </label>
+          </div>
+        </fieldset>
+      </div>
+      <DataTableHiddenState state={params} defaults={AUDIT_TABLE_DEFAULTS} />
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
+          {t("apply")}
+        </button>
+        {filtered ? <Link href="/beheer/audit">{t("clear")}</Link> : null}
+      </div>
+    </form>
+  );
+}

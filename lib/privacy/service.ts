@@ -1,0 +1,70 @@
+import "server-only";
+import { leavesNoActiveAdmin } from "@/lib/accounts/admins";
+import { verifyPassword } from "@/lib/accounts/password";
+import { fail, ok, type ActionResult } from "@/lib/action-result";
+import { mutation } from "@/lib/mutation";
+import { isSignInAllowed, recordFailedSignIn } from "@/lib/rate-limit";
+import { anonymisePerson, type AnonymiseCounts } from "./anonymise";
+import { anonymiseOnBehalfSchema, deleteOwnAccountSchema, exportOnBehalfSchema } from "./schema";
+
+// The AVG requests as writes through the pipeline (lib/mutation.ts): the
+// person's own delete (with their password), and an admin handling a request
+// on someone's behalf. The audit event carries counts only.
+
+type Anonymised = { userId: string; commentsRemoved: boolean; counts: AnonymiseCounts };
+
+/** The person deletes their own account, confirming with their password; wrong passwords count like failed sign-ins. */
+export const deleteOwnAccount = mutation("portal:read", {
+  schema: deleteOwnAccountSchema,
+  run: async ({ tx, actor, data }): Promise<ActionResult<Anonymised>> => {
+    const user = await tx.user.findFirst({
+      where: { id: actor.id, anonymisedAt: null },
+      select: { id: true, email: true, passwordHash: true },
+    });
+    if (!user) return fail("privacy.alreadyAnonymised");
+    if (!(await isSignInAllowed(user.email, data.ip))) return fail("privacy.tooManyAttempts");
+    if (!(await verifyPassword(user.passwordHash, data.password))) {
+      await recordFailedSignIn(user.email, data.ip);
+      return fail("privacy.wrongPassword", { password: ["privacy.wrongPassword"] });
+    }
+    if (await leavesNoActiveAdmin(tx, user.id, new Date())) return fail("privacy.lastAdmin");
+    const counts = await anonymisePerson(tx, user, { removeComments: data.removeComments });
+    return ok({ userId: user.id, commentsRemoved: data.removeComments, counts });
+  },
+  audit: ({ result: { userId, commentsRemoved, counts } }) => ({
+    type: "user.anonymise",
+    targetId: userId,
+    data: { onBehalf: false, commentsRemoved, counts },
+  }),
+  present: () => null,
+});
+
+/** An admin deletes someone's account at their request (their own goes through the profile, with the password). */
+export const anonymiseOnBehalf = mutation("privacy:handle-requests", {
+  schema: anonymiseOnBehalfSchema,
+  run: async ({ tx, actor, data }): Promise<ActionResult<Anonymised>> => {
+    if (data.userId === actor.id) return fail("privacy.ownAccount");
+    const user = await tx.user.findUnique({ where: { id: data.userId }, select: { id: true, email: true, anonymisedAt: true } });
+    if (!user) return fail("user.notFound");
+    if (user.anonymisedAt) return fail("privacy.alreadyAnonymised");
+    if (await leavesNoActiveAdmin(tx, user.id, new Date())) return fail("privacy.lastAdmin");
+    const counts = await anonymisePerson(tx, user, { removeComments: data.removeComments });
+    return ok({ userId: user.id, commentsRemoved: data.removeComments, counts });
+  },
+  audit: ({ result: { userId, commentsRemoved, counts } }) => ({
+    type: "user.anonymise",
+    targetId: userId,
+    data: { onBehalf: true, commentsRemoved, counts },
+  }),
+  present: () => null,
+});
+
+/** Records that an admin hands out someone's data export (the download route builds the archive after this). */
+export const recordExportOnBehalf = mutation("privacy:handle-requests", {
+  schema: exportOnBehalfSchema,
+  run: async ({ tx, data }) => {
+    const user = await tx.user.findUnique({ where: { id: data.userId }, select: { id: true } });
+    return user ? ok({ userId: user.id }) : fail("user.notFound");
+  },
+  audit: ({ result }) => ({ type: "user.export-on-behalf", targetId: result.userId }),
+});
