@@ -2,6 +2,7 @@ import "server-only";
 import { queueEmail, requestDelivery } from "@/lib/email/queue";
 import type { Tx } from "@/lib/mutation";
 import { immediateNotificationEmail } from "@/lib/notifications/email";
+import { activeUserWhere } from "@/lib/policy/users";
 import type { ModerationEvent } from "./events";
 
 
@@ -18,7 +19,7 @@ export async function notifyModeration(
   const ids = [...new Set(input.userIds)].filter((id) => id !== input.actorId);
   if (ids.length === 0) return;
   const now = new Date();
-  const people = await tx.user.findMany({ where: { id: { in: ids }, blockedAt: null }, select: { id: true, email: true, name: true, locale: true } });
+  const people = await tx.user.findMany({ where: { id: { in: ids }, ...activeUserWhere(now) }, select: { id: true, email: true, name: true, locale: true } });
   if (people.length === 0) return;
   const update = await tx.update.findUniqueOrThrow({ where: { id: input.updateId }, select: { title: true, authorId: true } });
   const preferences = await tx.emailPreference.findMany({

@@ -4,6 +4,7 @@ import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { eraseComment } from "@/lib/comments/erase";
 import { mutation, type Tx } from "@/lib/mutation";
 import { can, type Actor } from "@/lib/policy/permissions";
+import { activeUserWhere } from "@/lib/policy/users";
 import { notifyModeration } from "./notify";
 import { autoHideThreshold } from "./settings";
 import { itemActionSchema, itemSchema, reportSchema, targetActionSchema } from "./schema";
@@ -25,7 +26,7 @@ function eventType<K extends string>(target: LoadedTarget, action: K) {
 
 /** The coordinators and admins, who are told when something hid itself. */
 async function staffIds(tx: Tx): Promise<string[]> {
-  const staff = await tx.user.findMany({ where: { role: { in: ["COORDINATOR", "ADMIN"] }, blockedAt: null }, select: { id: true } });
+  const staff = await tx.user.findMany({ where: { role: { in: ["COORDINATOR", "ADMIN"] }, ...activeUserWhere() }, select: { id: true } });
   return staff.map((user) => user.id);
 }
 
