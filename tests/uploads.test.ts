@@ -314,12 +314,24 @@ describe("uploadImage", () => {
     ["an SVG", "tekening.svg", () => Promise.resolve(svg), "upload.unsupportedType"],
     ["an SVG named .png", "tekening.png", () => Promise.resolve(svg), "upload.unsupportedType"],
     ["a GIF", "animatie.gif", gif, "upload.unsupportedType"],
+    ["an HTML page behind a PNG signature (a polyglot)", "pagina.png", () => Promise.resolve(Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.from("<html><script>alert(1)</script></html>")])), "upload.notAnImage"],
     ["a file over the limit", "groot.png", async () => Buffer.concat([await image("png"), Buffer.alloc(MAX_UPLOAD_BYTES)]), "upload.tooLarge"],
   ] as const)("refuses %s, and stores nothing", async (_label, name, bytes, error) => {
     const [rowsBefore, filesBefore] = await Promise.all([rowCount(), storedFiles()]);
     expect(await uploadImage({ actor: leader, file: { name, bytes: await bytes() } })).toEqual({ ok: false, error });
     expect(await rowCount()).toBe(rowsBefore);
     expect(await storedFiles()).toEqual(filesBefore);
+  });
+
+  it("re-encodes a real image that carries a script after its end, so the stored bytes hold no script", async () => {
+    const polyglot = Buffer.concat([await image("png"), Buffer.from("<script>alert(document.cookie)</script>")]);
+    const result = await uploadImage({ actor: leader, file: { name: "slim.png", bytes: polyglot } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const row = await db.upload.findUniqueOrThrow({ where: { id: result.data.id } });
+    const stored = await readFile(path.join(uploadsDir, row.storageKey));
+    expect(stored.includes("<script")).toBe(false);
+    expect(stored.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
   });
 
   it.each(["MEMBER", "COORDINATOR", "ADMIN"] as const)("refuses a %s, and stores nothing", async (role) => {
