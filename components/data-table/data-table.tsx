@@ -8,6 +8,8 @@ import { DataTablePagination } from "./data-table-pagination";
 import type { DataTableView } from "./use-data-table";
 
 type Props<TData> = {
+  /** The results heading (an h2 that announces changes) and its id; the table then sits in a section it names. */
+  heading?: { id: string; content: ReactNode };
   /** The answer of useDataTable. */
   view: DataTableView<TData>;
   /** Names the table (its caption, for screen readers) and its scroll region and card list. */
@@ -29,7 +31,19 @@ type Props<TData> = {
  * with a caption and sortable headers, or cards on a phone, a "no rows" state,
  * and pagination. The rows, columns and cells are the caller's.
  */
-export function DataTable<TData>({ view, caption, total, empty, pageSizes, card, rowHeader }: Props<TData>) {
+export function DataTable<TData>({ heading, ...props }: Props<TData>) {
+  if (!heading) return <DataTableBody {...props} />;
+  return (
+    <section aria-labelledby={heading.id} aria-busy={props.view.pending} className="space-y-4">
+      <h2 id={heading.id} aria-live="polite">
+        {heading.content}
+      </h2>
+      <DataTableBody {...props} />
+    </section>
+  );
+}
+
+function DataTableBody<TData>({ view, caption, total, empty, pageSizes, card, rowHeader }: Omit<Props<TData>, "heading">) {
   const t = useTranslations("dataTable");
   const { rows } = view;
 

@@ -137,6 +137,8 @@ export function useDataTable<TData, TState extends DataTableState>(options: UseD
 /** What the shell (data-table.tsx) needs of the hook's answer, whatever the table's own state. */
 export type DataTableView<TData> = {
   table: Table<TData>;
+  /** A navigation to a new state is under way (the section says aria-busy). */
+  pending: boolean;
   rows: Row<TData>[];
   headerGroups: HeaderGroup<TData>[];
   canPreviousPage: boolean;

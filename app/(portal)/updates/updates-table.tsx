@@ -124,38 +124,40 @@ export function UpdatesTable({
   const { from, to } = pageRange(params, total);
 
   return (
-    <section aria-labelledby="results-heading" aria-busy={view.pending} className="space-y-4">
-      <h2 id="results-heading" aria-live="polite">
-        {t("results", { total })}
-        {rows.length ? <span className="ml-2 text-base font-normal text-slate-700">{t("showing", { from, to })}</span> : null}
-      </h2>
-
-      <DataTable
-        view={view}
-        caption={t("caption")}
-        total={total}
-        empty={t("empty")}
-        pageSizes={PAGE_SIZES}
-        card={(row) => (
+    <DataTable
+      heading={{
+        id: "results-heading",
+        content: (
           <>
-            <Link href={`/updates/${row.id}`} className="font-semibold">
-              {row.title}
-            </Link>
-            {row.snippet ? (
-              <p className="text-sm text-slate-700">
-                <HighlightedText text={row.snippet} />
-              </p>
-            ) : null}
-            <p className="text-sm text-slate-700">
-              {row.experiment.municipality.name} · {row.experiment.title} · {row.author.name} ·{" "}
-              <time dateTime={row.publishedAt}>{format.dateTime(new Date(row.publishedAt), { dateStyle: "medium" })}</time> ·{" "}
-              {t("commentCount", { count: row.commentCount })} <CommentCount row={row} showCount={false} />
-            </p>
-            <Tags items={[...row.opgaven]} kind="opgaven" />
-            <Tags items={[...row.themes]} kind="themas" />
+            {t("results", { total })}
+            {rows.length ? <span className="ml-2 text-base font-normal text-slate-700">{t("showing", { from, to })}</span> : null}
           </>
-        )}
-      />
-    </section>
+        ),
+      }}
+      view={view}
+      caption={t("caption")}
+      total={total}
+      empty={t("empty")}
+      pageSizes={PAGE_SIZES}
+      card={(row) => (
+        <>
+          <Link href={`/updates/${row.id}`} className="font-semibold">
+            {row.title}
+          </Link>
+          {row.snippet ? (
+            <p className="text-sm text-slate-700">
+              <HighlightedText text={row.snippet} />
+            </p>
+          ) : null}
+          <p className="text-sm text-slate-700">
+            {row.experiment.municipality.name} · {row.experiment.title} · {row.author.name} ·{" "}
+            <time dateTime={row.publishedAt}>{format.dateTime(new Date(row.publishedAt), { dateStyle: "medium" })}</time> ·{" "}
+            {t("commentCount", { count: row.commentCount })} <CommentCount row={row} showCount={false} />
+          </p>
+          <Tags items={[...row.opgaven]} kind="opgaven" />
+          <Tags items={[...row.themes]} kind="themas" />
+        </>
+      )}
+    />
   );
 }

@@ -143,51 +143,47 @@ export function AuditTable({
   });
 
   return (
-    <section aria-labelledby="audit-results" aria-busy={view.pending} className="space-y-4">
-      <h2 id="audit-results" aria-live="polite">
-        {t("results", { total })}
-      </h2>
-      <DataTable
-        view={view}
-        caption={t("caption")}
-        total={total}
-        empty={t("empty")}
-        pageSizes={AUDIT_PAGE_SIZES}
-        card={(row) => (
-          <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
-            <dt className="font-semibold">{t("columns.when")}</dt>
-            <dd>
-              <time dateTime={row.at.iso}>{row.at.text}</time>
-            </dd>
-            <dt className="font-semibold">{t("columns.who")}</dt>
-            <dd>
-              <Who row={row} />
-            </dd>
-            <dt className="font-semibold">{t("columns.what")}</dt>
-            <dd>
-              <What row={row} />
-            </dd>
-            <dt className="font-semibold">{t("columns.target")}</dt>
-            <dd>
-              <Target row={row} />
-            </dd>
-            {row.reason ? (
-              <>
-                <dt className="font-semibold">{t("columns.reason")}</dt>
-                <dd className="whitespace-pre-line break-words">{row.reason}</dd>
-              </>
-            ) : null}
-            {row.details.length ? (
-              <>
-                <dt className="font-semibold">{t("columns.details")}</dt>
-                <dd>
-                  <Details row={row} />
-                </dd>
-              </>
-            ) : null}
-          </dl>
-        )}
-      />
-    </section>
+    <DataTable
+      heading={{ id: "audit-results", content: t("results", { total }) }}
+      view={view}
+      caption={t("caption")}
+      total={total}
+      empty={t("empty")}
+      pageSizes={AUDIT_PAGE_SIZES}
+      card={(row) => (
+        <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
+          <dt className="font-semibold">{t("columns.when")}</dt>
+          <dd>
+            <time dateTime={row.at.iso}>{row.at.text}</time>
+          </dd>
+          <dt className="font-semibold">{t("columns.who")}</dt>
+          <dd>
+            <Who row={row} />
+          </dd>
+          <dt className="font-semibold">{t("columns.what")}</dt>
+          <dd>
+            <What row={row} />
+          </dd>
+          <dt className="font-semibold">{t("columns.target")}</dt>
+          <dd>
+            <Target row={row} />
+          </dd>
+          {row.reason ? (
+            <>
+              <dt className="font-semibold">{t("columns.reason")}</dt>
+              <dd className="whitespace-pre-line break-words">{row.reason}</dd>
+            </>
+          ) : null}
+          {row.details.length ? (
+            <>
+              <dt className="font-semibold">{t("columns.details")}</dt>
+              <dd>
+                <Details row={row} />
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      )}
+    />
   );
 }

@@ -79,30 +79,26 @@ export function UsersTable({
   });
 
   return (
-    <section aria-labelledby="users-results" aria-busy={view.pending} className="space-y-4">
-      <h2 id="users-results" aria-live="polite">
-        {t("results", { total })}
-      </h2>
-      <DataTable
-        view={view}
-        caption={t("caption")}
-        total={total}
-        empty={t("empty")}
-        pageSizes={USER_PAGE_SIZES}
-        rowHeader="name"
-        card={(row) => (
-          <>
-            <p>
-              <Name row={row} />
-            </p>
-            <p className="break-all text-sm text-slate-700">{row.email}</p>
-            <p className="text-sm text-slate-700">
-              {roles(row.role)}
-              {row.municipality ? ` · ${row.municipality}` : ""} · <Status row={row} />
-            </p>
-          </>
-        )}
-      />
-    </section>
+    <DataTable
+      heading={{ id: "users-results", content: t("results", { total }) }}
+      view={view}
+      caption={t("caption")}
+      total={total}
+      empty={t("empty")}
+      pageSizes={USER_PAGE_SIZES}
+      rowHeader="name"
+      card={(row) => (
+        <>
+          <p>
+            <Name row={row} />
+          </p>
+          <p className="break-all text-sm text-slate-700">{row.email}</p>
+          <p className="text-sm text-slate-700">
+            {roles(row.role)}
+            {row.municipality ? ` · ${row.municipality}` : ""} · <Status row={row} />
+          </p>
+        </>
+      )}
+    />
   );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { DataTableHiddenState } from "@/components/data-table/data-table-hidden-state";
+import { db } from "@/lib/db";
 import { listReviewQueue } from "@/lib/moderation/queue";
 import { parseQueueParams, QUEUE_STATES } from "@/lib/moderation/queue-params";
 import { autoHideThreshold } from "@/lib/moderation/settings";
-import { db } from "@/lib/db";
 import { can } from "@/lib/policy/permissions";
 import { requirePermission } from "@/lib/session";
 import { ReviewQueueTable } from "./review-queue-table";
@@ -19,7 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ModerationQueuePage({ searchParams }: PageProps<"/beheer/moderatie">) {
   const actor = await requirePermission("report:review", "/beheer/moderatie");
   const params = parseQueueParams(await searchParams);
-  const [t, queue, threshold] = await Promise.all([getTranslations("moderationQueue"), listReviewQueue(actor, params), autoHideThreshold(db)]);
+  const [t, queue, threshold] = await Promise.all([
+    getTranslations("moderationQueue"),
+    listReviewQueue(actor, params),
+    autoHideThreshold(db),
+  ]);
   const rows = queue.rows.map((row) => ({
     ...row,
     oldestReportAt: row.oldestReportAt?.toISOString() ?? null,

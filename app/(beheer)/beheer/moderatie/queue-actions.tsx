@@ -4,7 +4,15 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
 import { SubmitButton } from "@/components/form/fields";
 import { ModerationStep } from "@/components/moderation/moderation-step";
-import { claimItemAction, deleteCommentAsModeratorAction, dismissReportsAction, hideAction, lockThreadAction, releaseItemAction, unhideAction } from "@/lib/moderation/actions";
+import {
+  claimItemAction,
+  deleteCommentAsModeratorAction,
+  dismissReportsAction,
+  hideAction,
+  lockThreadAction,
+  releaseItemAction,
+  unhideAction,
+} from "@/lib/moderation/actions";
 import type { QueueTableRow } from "./review-queue-table";
 
 /** A queue row's steps: claim it first, so two coordinators do not act on one item at once; each step asks for a reason. */
@@ -24,13 +32,40 @@ export function QueueActions({ row }: { row: QueueTableRow }) {
           <span className="sr-only">: {subject}</span>
         </SubmitButton>
       </ActionForm>
-      {row.openReports > 0 ? <ModerationStep action={dismissReportsAction} label={t("dismiss")} subject={subject} fields={{ itemId: row.id, updateId: row.updateId }} done={t("dismissed")} /> : null}
-      {row.state === "visible" ? <ModerationStep action={hideAction} label={t("hide")} subject={subject} fields={target} done={t("hidden")} /> : null}
-      {row.state === "hidden" ? <ModerationStep action={unhideAction} label={t("unhide")} subject={subject} fields={target} done={t("unhidden")} /> : null}
-      {row.targetType === "COMMENT" && row.state !== "deleted" ? (
-        <ModerationStep action={deleteCommentAsModeratorAction} label={t("delete")} subject={subject} fields={{ commentId: row.targetId, updateId: row.updateId }} done={t("deleted")} danger />
+      {row.openReports > 0 ? (
+        <ModerationStep
+          action={dismissReportsAction}
+          label={t("dismiss")}
+          subject={subject}
+          fields={{ itemId: row.id, updateId: row.updateId }}
+          done={t("dismissed")}
+        />
       ) : null}
-      {!row.locked && row.state !== "withdrawn" ? <ModerationStep action={lockThreadAction} label={t("lock")} subject={subject} fields={{ updateId: row.updateId }} done={t("locked")} /> : null}
+      {row.state === "visible" ? (
+        <ModerationStep action={hideAction} label={t("hide")} subject={subject} fields={target} done={t("hidden")} />
+      ) : null}
+      {row.state === "hidden" ? (
+        <ModerationStep action={unhideAction} label={t("unhide")} subject={subject} fields={target} done={t("unhidden")} />
+      ) : null}
+      {row.targetType === "COMMENT" && row.state !== "deleted" ? (
+        <ModerationStep
+          action={deleteCommentAsModeratorAction}
+          label={t("delete")}
+          subject={subject}
+          fields={{ commentId: row.targetId, updateId: row.updateId }}
+          done={t("deleted")}
+          danger
+        />
+      ) : null}
+      {!row.locked && row.state !== "withdrawn" ? (
+        <ModerationStep
+          action={lockThreadAction}
+          label={t("lock")}
+          subject={subject}
+          fields={{ updateId: row.updateId }}
+          done={t("locked")}
+        />
+      ) : null}
     </div>
   );
 }

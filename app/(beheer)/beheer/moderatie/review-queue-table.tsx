@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { useDataTable, type SortOption } from "@/components/data-table/use-data-table";
-import type { QueueParams } from "@/lib/moderation/queue-params";
 import type { QueueRow } from "@/lib/moderation/queue";
+import type { QueueParams } from "@/lib/moderation/queue-params";
 import { QueueActions } from "./queue-actions";
 
 /** A queue row as it crosses to the browser: dates as ISO strings. */
@@ -24,7 +24,17 @@ const SORTABLE: Partial<Record<string, SortOption<QueueParams["sort"]>>> = {
 const PAGE_SIZES = [25, 50, 100] as const;
 
 /** The review queue on the shared data-table shell: one row per reported item, its steps in the last column. */
-export function ReviewQueueTable({ rows, total, pageCount, params }: { rows: QueueTableRow[]; total: number; pageCount: number; params: QueueParams }) {
+export function ReviewQueueTable({
+  rows,
+  total,
+  pageCount,
+  params,
+}: {
+  rows: QueueTableRow[];
+  total: number;
+  pageCount: number;
+  params: QueueParams;
+}) {
   const t = useTranslations("moderationQueue");
   const tReasons = useTranslations("moderation.report.reasons");
   const format = useFormatter();
@@ -54,7 +64,11 @@ export function ReviewQueueTable({ rows, total, pageCount, params }: { rows: Que
     <span>
       {t(`itemStates.${row.state}`)}
       {row.locked ? `, ${t("itemStates.locked")}` : ""}
-      {row.claimed ? <span className="block text-sm text-slate-700">{row.claimed.mine ? t("claimedByMe") : t("claimedBy", { name: row.claimed.name })}</span> : null}
+      {row.claimed ? (
+        <span className="block text-sm text-slate-700">
+          {row.claimed.mine ? t("claimedByMe") : t("claimedBy", { name: row.claimed.name })}
+        </span>
+      ) : null}
     </span>
   );
 
@@ -62,35 +76,45 @@ export function ReviewQueueTable({ rows, total, pageCount, params }: { rows: Que
     column.accessor("excerpt", { header: () => t("columns.item"), cell: (info) => item(info.row.original) }),
     column.accessor("author", { header: () => t("columns.author") }),
     column.accessor("reports", { header: () => t("columns.reasons"), cell: (info) => reasons(info.row.original) }),
-    column.accessor("openReports", { header: () => t("columns.count"), cell: (info) => <span className="tabular-nums">{info.getValue()}</span>, meta: { className: "text-right" } }),
+    column.accessor("openReports", {
+      header: () => t("columns.count"),
+      cell: (info) => <span className="tabular-nums">{info.getValue()}</span>,
+      meta: { className: "text-right" },
+    }),
     column.accessor("oldestReportAt", { header: () => t("columns.age"), cell: (info) => when(info.getValue()) }),
     column.accessor("state", { header: () => t("columns.state"), cell: (info) => state(info.row.original) }),
     column.display({ id: "actions", header: () => t("columns.actions"), cell: (info) => <QueueActions row={info.row.original} /> }),
   ];
 
-  const view = useDataTable({ data: rows, columns, pageCount, state: params, sortable: SORTABLE, defaults: { sort: "reports", dir: "desc", perPage: 25, page: 1, state: "open", type: "any" }, getRowId: (row) => row.id });
+  const view = useDataTable({
+    data: rows,
+    columns,
+    pageCount,
+    state: params,
+    sortable: SORTABLE,
+    defaults: { sort: "reports", dir: "desc", perPage: 25, page: 1, state: "open", type: "any" },
+    getRowId: (row) => row.id,
+  });
 
   return (
-    <section aria-labelledby="wachtrij-titel" aria-busy={view.pending} className="space-y-4">
-      <h2 id="wachtrij-titel">{t("results", { total })}</h2>
-      <DataTable
-        view={view}
-        caption={t("caption")}
-        total={total}
-        empty={t("empty")}
-        pageSizes={PAGE_SIZES}
-        rowHeader="excerpt"
-        card={(row) => (
-          <div className="space-y-2">
-            {item(row)}
-            <p className="text-sm">
-              {row.author} · {t("reportCount", { count: row.openReports })} · {when(row.oldestReportAt)} · {state(row)}
-            </p>
-            {reasons(row)}
-            <QueueActions row={row} />
-          </div>
-        )}
-      />
-    </section>
+    <DataTable
+      heading={{ id: "wachtrij-titel", content: t("results", { total }) }}
+      view={view}
+      caption={t("caption")}
+      total={total}
+      empty={t("empty")}
+      pageSizes={PAGE_SIZES}
+      rowHeader="excerpt"
+      card={(row) => (
+        <div className="space-y-2">
+          {item(row)}
+          <p className="text-sm">
+            {row.author} · {t("reportCount", { count: row.openReports })} · {when(row.oldestReportAt)} · {state(row)}
+          </p>
+          {reasons(row)}
+          <QueueActions row={row} />
+        </div>
+      )}
+    />
   );
 }

@@ -14,7 +14,16 @@ export function ThresholdForm({ threshold }: { threshold: number }) {
         {t("title")}
       </h2>
       <ActionForm action={setAutoHideThresholdAction} successMessage={t("saved")} className="space-y-3">
-        <TextField name="threshold" label={t("label")} hint={t("hint")} type="number" min={1} max={50} defaultValue={threshold} inputMode="numeric" />
+        <TextField
+          name="threshold"
+          label={t("label")}
+          hint={t("hint")}
+          type="number"
+          min={1}
+          max={50}
+          defaultValue={threshold}
+          inputMode="numeric"
+        />
         <SubmitButton>{t("save")}</SubmitButton>
       </ActionForm>
     </section>
