@@ -1,0 +1,36 @@
+import { programmeActions, taxonomyActions } from "./authorization-actions-admin";
+import { commentActions, moderationActions, updateActions } from "./authorization-actions-content";
+import {
+  accountActions,
+  feedActions,
+  followActions,
+  localeActions,
+  notificationActions,
+  privacyActions,
+} from "./authorization-actions-people";
+import type { ActionEntry } from "./authorization-expect";
+
+export { routeRegistry } from "./authorization-routes";
+export { dynamicPaths } from "./authorization-dynamic";
+
+/**
+ * Every server action of the app, by feature, in the order the spec calls
+ * them. An action the build has and this list lacks (or the reverse) fails
+ * e2e/authorization.spec.ts; so does a route handler missing from routeRegistry.
+ */
+export const actionRegistry: ActionEntry[] = [
+  ...accountActions,
+  ...privacyActions,
+  ...feedActions,
+  ...notificationActions,
+  ...followActions,
+  ...localeActions,
+  ...updateActions,
+  ...commentActions,
+  ...moderationActions,
+  ...programmeActions,
+  ...taxonomyActions,
+];
+
+/** The manifest's name of an action: its module and exported name. */
+export const actionKey = (entry: Pick<ActionEntry, "module" | "name">) => `${entry.module}#${entry.name}`;
