@@ -13,7 +13,10 @@ export default defineConfig([
   {
     rules: {
       // Unused names are a bug, except the `_name` that says "deliberately ignored".
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
       // Server logs go through console.info/warn/error; a stray console.log is debugging left behind.
       "no-console": ["error", { allow: ["info", "warn", "error"] }],

@@ -1,5 +1,5 @@
-import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { defineConfig } from "prisma/config";
 
 // The JS schema engine (WebAssembly shipped in the npm package) needs no
 // downloaded binary. It connects through the same driver adapter as the app.

@@ -91,7 +91,10 @@ const accountPagesFor: Record<(typeof demoAccounts)[keyof typeof demoAccounts]["
   ADMIN: ["invitations", "users", "outbox"],
 };
 
-const tokenHash = (link: string) => createHash("sha256").update(decodeURIComponent(link.split("/").pop()!)).digest("hex");
+const tokenHash = (link: string) =>
+  createHash("sha256")
+    .update(decodeURIComponent(link.split("/").pop()!))
+    .digest("hex");
 
 test.describe("signing in", () => {
   for (const account of Object.values(demoAccounts)) {
@@ -198,7 +201,9 @@ test.describe("invitations", () => {
     await signIn(page, demoAccounts.coordinator.email, DEMO_PASSWORD);
     await expect(currentUser(page)).toContainText(`${demoAccounts.coordinator.name} · ${nl("roles.COORDINATOR")}`);
     await expectNoA11yViolations(page);
-    await mainNav(page).getByRole("link", { name: nl("nav.invitations") }).click();
+    await mainNav(page)
+      .getByRole("link", { name: nl("nav.invitations") })
+      .click();
     await expect(page).toHaveURL("/beheer/uitnodigingen");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(nl("admin.invitations.title"));
     await expectNoA11yViolations(page);
@@ -374,13 +379,21 @@ test.describe("blocking", () => {
     // Context B: the coordinator blocks them.
     const coordinator = await (await newContext()).newPage();
     await signIn(coordinator, demoAccounts.coordinator.email, DEMO_PASSWORD);
-    await mainNav(coordinator).getByRole("link", { name: nl("nav.users") }).click();
+    await mainNav(coordinator)
+      .getByRole("link", { name: nl("nav.users") })
+      .click();
     await expect(coordinator).toHaveURL("/beheer/gebruikers");
     await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText(nl("admin.users.title"));
     await expectNoA11yViolations(coordinator);
     // The list is searched and paged on the server; the person's own page holds the block form.
-    await coordinator.getByRole("main").getByRole("searchbox", { name: nl("admin.users.search") }).fill(user.email);
-    await coordinator.getByRole("main").getByRole("button", { name: nl("admin.users.apply"), exact: true }).click();
+    await coordinator
+      .getByRole("main")
+      .getByRole("searchbox", { name: nl("admin.users.search") })
+      .fill(user.email);
+    await coordinator
+      .getByRole("main")
+      .getByRole("button", { name: nl("admin.users.apply"), exact: true })
+      .click();
     await coordinator.waitForURL(/\/beheer\/gebruikers\?q=/);
     await coordinator.getByRole("link", { name: user.name, exact: true }).first().click();
     await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText(user.name);

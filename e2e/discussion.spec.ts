@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demoAccounts, DEMO_PASSWORD, expect, expectNoA11yViolations, nl, signIn, test, waitForHydration } from "./fixtures";
+import { DEMO_PASSWORD, demoAccounts, expect, expectNoA11yViolations, nl, signIn, test, waitForHydration } from "./fixtures";
 import { query } from "./support/database";
 
 // The demo update by the Tilburg project leader (lib/seed/demo-updates.ts).
@@ -65,15 +65,22 @@ test("two people discuss an update: mention, notification, reply, and the thread
   await waitForHydration(authorPage, "#reacties form button[type=submit]");
   const memberUnreadBefore = await unreadCount(memberPage);
   await target.getByRole("button", { name: new RegExp(`^${nl("comments.reply")}`) }).click();
-  const replyBox = authorPage.getByRole("combobox", { name: new RegExp(`^${nl("comments.replyLabel", { name: demoAccounts.member.name }).replace(/[()]/g, "\\$&")}`) });
+  const replyBox = authorPage.getByRole("combobox", {
+    name: new RegExp(`^${nl("comments.replyLabel", { name: demoAccounts.member.name }).replace(/[()]/g, "\\$&")}`),
+  });
   await replyBox.fill(answer);
-  await authorPage.locator("form", { has: replyBox }).getByRole("button", { name: nl("comments.submit"), exact: true }).click();
+  await authorPage
+    .locator("form", { has: replyBox })
+    .getByRole("button", { name: nl("comments.submit"), exact: true })
+    .click();
   await expect(authorPage.locator("[data-comment]", { hasText: answer })).toBeVisible();
 
   // --- The member gets the reply notification ----------------------------------------------------
   await memberPage.goto("/meldingen");
   await expect.poll(async () => (await memberPage.reload(), unreadCount(memberPage))).toBeGreaterThan(memberUnreadBefore);
-  await expect(memberPage.getByRole("button", { name: new RegExp(`antwoordde op je reactie bij ‘${UPDATE_TITLE}’`) }).first()).toBeVisible();
+  await expect(
+    memberPage.getByRole("button", { name: new RegExp(`antwoordde op je reactie bij ‘${UPDATE_TITLE}’`) }).first(),
+  ).toBeVisible();
 
   // --- Both find the thread intact after a reload ------------------------------------------------
   for (const page of [authorPage, memberPage]) {
@@ -83,10 +90,9 @@ test("two people discuss an update: mention, notification, reply, and the thread
     await expect(replies).toContainText(answer);
     await expect(page.locator(`#reactie-${commentId}`)).toContainText(question);
   }
-  const [{ count } = { count: 0 }] = await query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM "Comment" WHERE body LIKE $1`,
-    [`%${stamp}%`],
-  );
+  const [{ count } = { count: 0 }] = await query<{ count: number }>(`SELECT count(*)::int AS count FROM "Comment" WHERE body LIKE $1`, [
+    `%${stamp}%`,
+  ]);
   expect(count).toBe(2);
 });
 

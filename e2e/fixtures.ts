@@ -125,12 +125,35 @@ export const test = base.extend<Fixtures>({
   ],
 
   newContext: async (
-    { browser, baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, colorScheme, offOriginRequests, serverErrors },
+    {
+      browser,
+      baseURL,
+      locale,
+      timezoneId,
+      viewport,
+      userAgent,
+      deviceScaleFactor,
+      isMobile,
+      hasTouch,
+      colorScheme,
+      offOriginRequests,
+      serverErrors,
+    },
     use,
   ) => {
     const contexts: BrowserContext[] = [];
     // browser.newContext() does not take the config's `use` options by itself.
-    const defaults: BrowserContextOptions = { baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, colorScheme };
+    const defaults: BrowserContextOptions = {
+      baseURL,
+      locale,
+      timezoneId,
+      viewport,
+      userAgent,
+      deviceScaleFactor,
+      isMobile,
+      hasTouch,
+      colorScheme,
+    };
     await use(async (options = {}) => {
       const context = await (browser as Browser).newContext({ ...defaults, ...options });
       await guardOrigin(context, new URL(baseURL!).origin, offOriginRequests, serverErrors);

@@ -73,7 +73,9 @@ test("the portal comes back with its data after the launcher is killed with SIGK
   let launcher = startLauncher();
   try {
     await waitFor(answers, "the first start", launcher);
-    await sql(`INSERT INTO "Municipality" (id, name, slug, "cbsCode", "updatedAt") VALUES ('crash-marker', 'Crashdorp', 'crashdorp', 'GM9999', now())`);
+    await sql(
+      `INSERT INTO "Municipality" (id, name, slug, "cbsCode", "updatedAt") VALUES ('crash-marker', 'Crashdorp', 'crashdorp', 'GM9999', now())`,
+    );
     const orphan = postmasterPid();
 
     launcher.child.kill("SIGKILL");
@@ -103,7 +105,12 @@ test("the portal comes back with its data after the launcher is killed with SIGK
     await expect(page.getByTestId("current-user")).toContainText("Deelnemer");
   } finally {
     launcher.child.kill("SIGTERM");
-    await waitFor(() => launcher.child.exitCode !== null || launcher.child.signalCode !== null, "the launcher to stop", launcher, 30_000).catch(() => {});
+    await waitFor(
+      () => launcher.child.exitCode !== null || launcher.child.signalCode !== null,
+      "the launcher to stop",
+      launcher,
+      30_000,
+    ).catch(() => {});
   }
   // A clean stop leaves no running cluster behind.
   expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);

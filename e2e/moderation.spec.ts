@@ -8,7 +8,12 @@ import { seedDiscussionWorld, type DiscussionWorld } from "./support/discussion-
  * Moderation end to end, in a world of its own (no demo data): a project
  * leader's published update, members, a coordinator, and a comment to report.
  */
-type ModerationWorld = DiscussionWorld & { coordinator: { email: string }; commentId: string; commentText: string; commenter: { id: string; email: string } };
+type ModerationWorld = DiscussionWorld & {
+  coordinator: { email: string };
+  commentId: string;
+  commentText: string;
+  commenter: { id: string; email: string };
+};
 
 async function seedModerationWorld(): Promise<ModerationWorld> {
   const world = await seedDiscussionWorld(databaseUrl(), { members: 5 });
@@ -23,7 +28,12 @@ async function seedModerationWorld(): Promise<ModerationWorld> {
   const commenter = world.members[4]!;
   const commentText = `Bel gerust mevrouw Jansen op 06-12345678 (${tag})`;
   const commentId = `e2em${tag}`;
-  await query(`INSERT INTO "Comment" (id, "updateId", "authorId", body) VALUES ($1, $2, $3, $4)`, [commentId, world.updateId, commenter.id, commentText]);
+  await query(`INSERT INTO "Comment" (id, "updateId", "authorId", body) VALUES ($1, $2, $3, $4)`, [
+    commentId,
+    world.updateId,
+    commenter.id,
+    commentText,
+  ]);
   await query(`UPDATE "Update" SET "commentCount" = "commentCount" + 1 WHERE id = $1`, [world.updateId]);
   return { ...world, coordinator, commentId, commentText, commenter };
 }
@@ -48,7 +58,9 @@ async function reportComment(page: Page, world: ModerationWorld, { hides }: { hi
   else await expect(comment.getByRole("status")).toHaveText(nl("moderation.report.alreadyReported"));
 }
 
-test("three members report a comment: it hides itself; a coordinator restores it from the queue with a reason; the author is told; the audit log keeps each step", async ({ newContext }) => {
+test("three members report a comment: it hides itself; a coordinator restores it from the queue with a reason; the author is told; the audit log keeps each step", async ({
+  newContext,
+}) => {
   test.setTimeout(240_000);
   const world = await seedModerationWorld();
   const pages = await Promise.all([0, 1, 2, 3].map(async () => (await newContext()).newPage()));
@@ -99,8 +111,17 @@ test("three members report a comment: it hides itself; a coordinator restores it
   await expectNoA11yViolations(authorPage);
 
   // The audit log holds every step, in order.
-  const steps = await query<{ action: string; reason: string | null }>(`SELECT action, reason FROM "AuditLog" WHERE "targetId" = $1 ORDER BY "createdAt", id`, [world.commentId]);
-  expect(steps.map((step) => step.action)).toEqual(["comment.report", "comment.report", "comment.report", "comment.auto-hide", "comment.unhide"]);
+  const steps = await query<{ action: string; reason: string | null }>(
+    `SELECT action, reason FROM "AuditLog" WHERE "targetId" = $1 ORDER BY "createdAt", id`,
+    [world.commentId],
+  );
+  expect(steps.map((step) => step.action)).toEqual([
+    "comment.report",
+    "comment.report",
+    "comment.report",
+    "comment.auto-hide",
+    "comment.unhide",
+  ]);
   expect(steps.at(-1)?.reason).toBe(reason);
 });
 

@@ -1,4 +1,4 @@
-import { demoAccounts, DEMO_PASSWORD, expect, expectNoA11yViolations, signIn, switchLanguage, test } from "./fixtures";
+import { DEMO_PASSWORD, demoAccounts, expect, expectNoA11yViolations, signIn, switchLanguage, test } from "./fixtures";
 import { query } from "./support/database";
 
 // Every page of the portal, once in Dutch and once in English, through axe

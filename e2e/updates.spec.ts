@@ -1,5 +1,5 @@
 import type { Page, Request } from "@playwright/test";
-import { demoAccounts, DEMO_PASSWORD, expect, expectNoA11yViolations, nl, signIn, test, waitForHydration } from "./fixtures";
+import { DEMO_PASSWORD, demoAccounts, expect, expectNoA11yViolations, nl, signIn, test, waitForHydration } from "./fixtures";
 import { query } from "./support/database";
 
 const ENERGY = "Energietransitie / aardgasvrij";
@@ -56,7 +56,9 @@ test("a project leader publishes an update that a member then finds, and cannot 
   await waitForHydration(page);
   const editedTitle = `${title} (bijgewerkt)`;
   await page.getByLabel(nl("update.editor.title"), { exact: true }).fill(editedTitle);
-  const actionRequest: Promise<Request> = page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+  const actionRequest: Promise<Request> = page.waitForRequest(
+    (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
+  );
   await page.getByRole("button", { name: nl("update.editor.saveChanges"), exact: true }).click();
   const editRequest = await actionRequest;
   await page.waitForURL(`**${updatePath}`);
@@ -69,7 +71,10 @@ test("a project leader publishes an update that a member then finds, and cannot 
   await member.goto("/updates");
   await expectNoA11yViolations(member);
   await member.getByText(nl("updatesTable.filters"), { exact: true }).click();
-  await member.getByRole("group", { name: nl("updatesTable.opgaven") }).getByLabel(POVERTY, { exact: true }).check();
+  await member
+    .getByRole("group", { name: nl("updatesTable.opgaven") })
+    .getByLabel(POVERTY, { exact: true })
+    .check();
   await member.getByRole("button", { name: nl("updatesTable.apply"), exact: true }).click();
   await member.waitForURL(/opgave=armoede-en-schulden/);
   expect(await resultTitles(member)).toContain(editedTitle);
@@ -100,7 +105,11 @@ test("a project leader publishes an update that a member then finds, and cannot 
   const replayed = await member.request.fetch(editRequest.url(), {
     method: "POST",
     headers: { ...editRequest.headers(), cookie: "" },
-    data: editRequest.postDataBuffer()!.toString("latin1").replace(encodeURIComponent(editedTitle), "Gekaapt").replace(editedTitle, "Gekaapt"),
+    data: editRequest
+      .postDataBuffer()!
+      .toString("latin1")
+      .replace(encodeURIComponent(editedTitle), "Gekaapt")
+      .replace(editedTitle, "Gekaapt"),
   });
   expect(replayed.status()).toBeLessThan(500);
   const [row] = await query<{ title: string }>(`SELECT title FROM "Update" WHERE id = $1`, [updateId]);

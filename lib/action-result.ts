@@ -5,15 +5,16 @@ import { z } from "zod";
  * keys under `errors.` in the catalogs, so the form shows them in the user's
  * language; the form keeps what was typed.
  */
-export type ActionResult<T = null> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Partial<Record<string, string[]>> };
+export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Partial<Record<string, string[]>> };
 
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
 }
 
-export function fail(error: string, fieldErrors?: Partial<Record<string, string[]>>): { ok: false; error: string; fieldErrors?: Partial<Record<string, string[]>> } {
+export function fail(
+  error: string,
+  fieldErrors?: Partial<Record<string, string[]>>,
+): { ok: false; error: string; fieldErrors?: Partial<Record<string, string[]>> } {
   return fieldErrors ? { ok: false, error, fieldErrors } : { ok: false, error };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { invalid, fail, type ActionResult } from "@/lib/action-result";
+import { fail, invalid, type ActionResult } from "@/lib/action-result";
 import { auditRow, type AuditEvent } from "@/lib/audit/events";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -47,7 +47,11 @@ class Refused<T> extends Error {
   }
 }
 
-async function execute<A extends Actor | null, S extends z.ZodType, T, R>(spec: Spec<A, S, T, R>, actor: A, input: unknown): Promise<ActionResult<R>> {
+async function execute<A extends Actor | null, S extends z.ZodType, T, R>(
+  spec: Spec<A, S, T, R>,
+  actor: A,
+  input: unknown,
+): Promise<ActionResult<R>> {
   const parsed = spec.schema.safeParse(input);
   if (!parsed.success) return spec.refuse ? spec.refuse(parsed.error) : invalid(parsed.error);
   const data = parsed.data as z.output<S>;

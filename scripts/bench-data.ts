@@ -53,7 +53,9 @@ let exitCode = 0;
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
 const client = new pg.Client({ connectionString: database.url });
 try {
-  say(`Database: ${database.embedded ? `ingebouwd, ${path.relative(process.cwd(), path.join(dataDir, "postgres")) || "."}` : describeUrl(database.url)}`);
+  say(
+    `Database: ${database.embedded ? `ingebouwd, ${path.relative(process.cwd(), path.join(dataDir, "postgres")) || "."}` : describeUrl(database.url)}`,
+  );
   await migrate(database.url, { log: say });
   await client.connect();
 

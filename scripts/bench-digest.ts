@@ -21,7 +21,9 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? BENCH_DATA_DIR);
 
 const running = process.env.DATABASE_URL ? null : await readRuntime(dataDir);
 if (running && isAlive(running.pid)) {
-  console.error(`[bench:digest] Er draait een server op ${path.relative(process.cwd(), dataDir)} (pid ${running.pid}); stop die eerst (de kopie van de benchdatabase kan alleen zonder verbindingen).`);
+  console.error(
+    `[bench:digest] Er draait een server op ${path.relative(process.cwd(), dataDir)} (pid ${running.pid}); stop die eerst (de kopie van de benchdatabase kan alleen zonder verbindingen).`,
+  );
   process.exit(1);
 }
 

@@ -29,7 +29,17 @@ import { describeDigest, measureDigest, type DigestMeasurement } from "./bench/d
 import { BENCH_PASSWORD, benchMarkerProblem, readBenchMarker, type BenchMarker } from "./bench/generate";
 import { BenchClient } from "./bench/http";
 import { describePlan, explain, seqScansOn, type PlanNode } from "./bench/plans";
-import { backendCpuMs, isAlive, readRuntime, serverMemory, serverProcesses, startServer, treeCpuMs, type ServerMemory, type StartedServer } from "./bench/server";
+import {
+  backendCpuMs,
+  isAlive,
+  readRuntime,
+  serverMemory,
+  serverProcesses,
+  startServer,
+  treeCpuMs,
+  type ServerMemory,
+  type StartedServer,
+} from "./bench/server";
 import { ms, summarize, type Summary } from "./bench/stats";
 import { updatesTableQueries, type PgQuery } from "./bench/table-sql";
 
@@ -55,7 +65,9 @@ const TABLE_TARGETS: Targets = { p95Ms: 100, ratio: 3 };
 const BUSY_UPDATE_TARGETS: Targets = { p95Ms: 100 };
 
 const describeTargets = (targets: Targets) =>
-  [targets.p95Ms !== undefined ? `p95 < ${targets.p95Ms} ms` : "", targets.ratio !== undefined ? `p95 ≤ ${targets.ratio}× kaal` : ""].filter(Boolean).join(", ");
+  [targets.p95Ms !== undefined ? `p95 < ${targets.p95Ms} ms` : "", targets.ratio !== undefined ? `p95 ≤ ${targets.ratio}× kaal` : ""]
+    .filter(Boolean)
+    .join(", ");
 
 type Scenario = {
   name: string;
@@ -102,7 +114,12 @@ function usableMarker(marker: BenchMarker | null): BenchMarker {
 }
 
 /** Wall times of `runs` runs of `queries` (one after the other), after 3 to warm up; and the backend's CPU ms per run when visible. */
-async function timeQueries(client: pg.Client, backendPid: number, queries: PgQuery[], runs: number): Promise<{ samples: number[]; cpu: number | null }> {
+async function timeQueries(
+  client: pg.Client,
+  backendPid: number,
+  queries: PgQuery[],
+  runs: number,
+): Promise<{ samples: number[]; cpu: number | null }> {
   const samples: number[] = [];
   let cpuBefore: number | null = null;
   for (let i = 0; i < 3 + runs; i++) {
@@ -116,18 +133,24 @@ async function timeQueries(client: pg.Client, backendPid: number, queries: PgQue
 }
 
 /** CPU ms used per request between two readings, or null when unknown. */
-const perRequest = (before: number | null, after: number | null, runs: number) => (before !== null && after !== null ? (after - before) / runs : null);
+const perRequest = (before: number | null, after: number | null, runs: number) =>
+  before !== null && after !== null ? (after - before) / runs : null;
 
 /** The SQL the app sends for a page, captured by running its query functions (see bench/capture-sql.ts). */
 function captureSql(databaseUrl: string, page: "experiment" | "update", args: string[]): PgQuery[] {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/capture-sql.ts", page, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/bench/capture-sql.ts", page, ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
   const label = page === "experiment" ? "de experimentpagina" : "de updatepagina";
-  if (result.status !== 0) throw new Error(`De SQL van ${label} vastleggen mislukte: ${result.stderr.trim().split("\n").slice(-3).join(" ")}`);
+  if (result.status !== 0)
+    throw new Error(`De SQL van ${label} vastleggen mislukte: ${result.stderr.trim().split("\n").slice(-3).join(" ")}`);
   const { found, queries } = JSON.parse(result.stdout) as { found: boolean; queries: CapturedQuery[] };
   if (!found) throw new Error(`De SQL van ${label} vastleggen: de pagina vond niets (${args[0]}).`);
   return queries;
@@ -136,7 +159,10 @@ function captureSql(databaseUrl: string, page: "experiment" | "update", args: st
 const pad = (text: string, width: number) => (text.length >= width ? text : text + " ".repeat(width - text.length));
 const padLeft = (text: string, width: number) => (text.length >= width ? text : " ".repeat(width - text.length) + text);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
 
 // --- The database, and whether it holds bench data --------------------------------
 
@@ -148,13 +174,21 @@ let launcherPid: number | null = null;
 say(`Machine: ${availableParallelism()} kernen, belasting (1/5/15 min) ${load()} — bij andere belasting zijn de cijfers ruis.`);
 if (benchUrl) {
   const runtime = await readRuntime(dataDir);
-  databaseUrl = process.env.DATABASE_URL ?? runtime?.databaseUrl ?? fail(`BENCH_URL is gezet: geef ook DATABASE_URL, of start de server met DATA_DIR=${path.relative(process.cwd(), dataDir)} (runtime.json).`);
-  if (runtime && runtime.appUrl && new URL(runtime.appUrl).port === new URL(benchUrl).port && isAlive(runtime.pid)) launcherPid = runtime.pid;
+  databaseUrl =
+    process.env.DATABASE_URL ??
+    runtime?.databaseUrl ??
+    fail(
+      `BENCH_URL is gezet: geef ook DATABASE_URL, of start de server met DATA_DIR=${path.relative(process.cwd(), dataDir)} (runtime.json).`,
+    );
+  if (runtime && runtime.appUrl && new URL(runtime.appUrl).port === new URL(benchUrl).port && isAlive(runtime.pid))
+    launcherPid = runtime.pid;
   say(`Meet ${benchUrl}.`);
 } else {
   const running = await readRuntime(dataDir);
   if (running && isAlive(running.pid)) {
-    fail(`Er draait al een server op ${path.relative(process.cwd(), dataDir)} (pid ${running.pid}). Stop die, of meet hem: BENCH_URL=${running.appUrl} npm run bench`);
+    fail(
+      `Er draait al een server op ${path.relative(process.cwd(), dataDir)} (pid ${running.pid}). Stop die, of meet hem: BENCH_URL=${running.appUrl} npm run bench`,
+    );
   }
   if (!process.env.DATABASE_URL && !existsSync(path.join(dataDir, "postgres", "PG_VERSION"))) noBenchData();
   const database = await openDatabase({ dataDir }).catch((error: Error) => fail(error.message));
@@ -175,7 +209,9 @@ if (benchUrl) {
   say("De productieserver start (bouwt eerst als de code veranderde; dat kan minuten duren)…");
   const started = performance.now();
   server = await startServer({ dataDir, say }).catch((error: Error) => fail(error.message));
-  say(`Server klaar op ${server.url} na ${((performance.now() - started) / 1000).toFixed(0)} s (log: ${path.relative(process.cwd(), server.logFile)}).`);
+  say(
+    `Server klaar op ${server.url} na ${((performance.now() - started) / 1000).toFixed(0)} s (log: ${path.relative(process.cwd(), server.logFile)}).`,
+  );
   databaseUrl = server.runtime.databaseUrl;
   launcherPid = server.launcherPid;
 }
@@ -208,7 +244,9 @@ try {
   say(`Ingelogd als ${email}.`);
 
   // Filter values: the first two opgaven, the municipality and the experiment with the most published updates.
-  const opgaven = (await client.query<{ slug: string }>(`SELECT slug FROM "Opgave" WHERE "archivedAt" IS NULL ORDER BY "sortOrder", slug LIMIT 2`)).rows.map((row) => row.slug);
+  const opgaven = (
+    await client.query<{ slug: string }>(`SELECT slug FROM "Opgave" WHERE "archivedAt" IS NULL ORDER BY "sortOrder", slug LIMIT 2`)
+  ).rows.map((row) => row.slug);
   const busiest = async (table: "Municipality" | "Experiment") =>
     (
       await client.query<{ slug: string; updates: number }>(`
@@ -238,15 +276,33 @@ try {
     )
   ).rows[0];
   // (Thrown, not fail(): the finally below stops the server.)
-  if (!busy) throw new Error(`De drukke update ${busyId} staat niet (meer) gepubliceerd in de database. Maak de benchgegevens opnieuw: npm run bench:data -- --force`);
-  if (busy.commentCount !== busy.visible) say(`Let op: de drukke update heeft commentCount ${busy.commentCount} maar ${busy.visible} zichtbare reacties.`);
-  say(`Drukke update ${busyId}: ${busy.visible} zichtbare reacties (en ${busy.gone} verwijderd), ${busy.onUpdate}× nuttig op de update en ${busy.onComments}× op reacties.`);
+  if (!busy)
+    throw new Error(
+      `De drukke update ${busyId} staat niet (meer) gepubliceerd in de database. Maak de benchgegevens opnieuw: npm run bench:data -- --force`,
+    );
+  if (busy.commentCount !== busy.visible)
+    say(`Let op: de drukke update heeft commentCount ${busy.commentCount} maar ${busy.visible} zichtbare reacties.`);
+  say(
+    `Drukke update ${busyId}: ${busy.visible} zichtbare reacties (en ${busy.gone} verwijderd), ${busy.onUpdate}× nuttig op de update en ${busy.onComments}× op reacties.`,
+  );
   const scenarios: Scenario[] = [
     { name: "updates: standaard", path: "/updates", targets: TABLE_TARGETS, bare: table(""), explain: "table" },
     { name: "updates: filter", path: `/updates?${filterQuery}`, targets: TABLE_TARGETS, bare: table(filterQuery), explain: "table" },
     { name: "updates: zoeken", path: "/updates?q=warmtepompen", targets: TABLE_TARGETS, bare: table("q=warmtepompen"), explain: "table" },
-    { name: "updates: zoeken + filter", path: `/updates?q=warmtepompen&opgave=${opgaven[0]}`, targets: TABLE_TARGETS, bare: table(`q=warmtepompen&opgave=${opgaven[0]}`), explain: "table" },
-    { name: `experiment (${experiment.updates} updates)`, path: `/experimenten/${experiment.slug}`, targets: null, bare: async () => captureSql(databaseUrl, "experiment", [experiment.slug]), explain: null },
+    {
+      name: "updates: zoeken + filter",
+      path: `/updates?q=warmtepompen&opgave=${opgaven[0]}`,
+      targets: TABLE_TARGETS,
+      bare: table(`q=warmtepompen&opgave=${opgaven[0]}`),
+      explain: "table",
+    },
+    {
+      name: `experiment (${experiment.updates} updates)`,
+      path: `/experimenten/${experiment.slug}`,
+      targets: null,
+      bare: async () => captureSql(databaseUrl, "experiment", [experiment.slug]),
+      explain: null,
+    },
     {
       name: `update (${busy.visible} reacties, ${busy.onUpdate + busy.onComments}× nuttig)`,
       path: `/updates/${busyId}`,
@@ -283,7 +339,11 @@ try {
     }
     const [nextAfter, postgresAfter] = [await treeCpuMs(processes.next), await treeCpuMs(processes.postmaster)];
     result.http = summarize(samples);
-    const cpu = { next: perRequest(nextBefore, nextAfter, RUNS), postgres: perRequest(postgresBefore, postgresAfter, RUNS), bare: null as number | null };
+    const cpu = {
+      next: perRequest(nextBefore, nextAfter, RUNS),
+      postgres: perRequest(postgresBefore, postgresAfter, RUNS),
+      bare: null as number | null,
+    };
     result.cpu = cpu;
     try {
       const bare = await timeQueries(client, backendPid, await scenario.bare(), RUNS);
@@ -323,14 +383,19 @@ try {
   for (const scenario of scenarios) {
     if (scenario.explain === "table") {
       const [page, count] = await scenario.bare();
-      for (const [query, sql] of [["pagina", page!], ["telling", count!]] as const) plans.push(await planOf(scenario.name, query, sql, ["Update"]));
+      for (const [query, sql] of [
+        ["pagina", page!],
+        ["telling", count!],
+      ] as const)
+        plans.push(await planOf(scenario.name, query, sql, ["Update"]));
     } else if (scenario.explain === "captured") {
       const result = results.find((r) => r.scenario === scenario.name);
       if (result?.status !== "measured") continue;
       try {
         const queries = await scenario.bare();
         for (const [index, sql] of queries.entries()) {
-          const table = /^\s*SELECT[\s\S]*?\bFROM\s+"public"\."(\w+)"/i.exec(sql.text)?.[1] ?? /\bFROM\s+"(\w+)"/i.exec(sql.text)?.[1] ?? "?";
+          const table =
+            /^\s*SELECT[\s\S]*?\bFROM\s+"public"\."(\w+)"/i.exec(sql.text)?.[1] ?? /\bFROM\s+"(\w+)"/i.exec(sql.text)?.[1] ?? "?";
           plans.push(await planOf(scenario.name, `query ${index + 1}/${queries.length} (${table})`, sql, ["Update", "Comment"], true));
         }
       } catch (error) {
@@ -341,18 +406,42 @@ try {
 
   // --- Report ------------------------------------------------------------------------
   const widths = [34, 8, 8, 9, 9, 10, 0];
-  const row = (cells: string[]) => cells.map((cell, i) => (i === 0 || i === cells.length - 1 ? pad(cell, widths[i]!) : padLeft(cell, widths[i]!))).join("  ");
+  const row = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 || i === cells.length - 1 ? pad(cell, widths[i]!) : padLeft(cell, widths[i]!))).join("  ");
   say();
   console.log(`Servertijd (wandtijd van het HTTP-verzoek op loopback) en kale SQL (dezelfde SQL via pg), in ms; n = ${RUNS}.`);
   console.log(row(["scenario", "p50", "p95", "kaal p50", "kaal p95", "p95/kaal", "doel → gehaald?"]));
   for (const result of results) {
     if (result.status !== "measured") {
-      console.log(row([result.scenario, "—", "—", "—", "—", "—", result.status === "skipped" ? `overgeslagen (${result.note})` : `MISLUKT (${result.note})`]));
+      console.log(
+        row([
+          result.scenario,
+          "—",
+          "—",
+          "—",
+          "—",
+          "—",
+          result.status === "skipped" ? `overgeslagen (${result.note})` : `MISLUKT (${result.note})`,
+        ]),
+      );
       continue;
     }
     const targets = scenarios.find((scenario) => scenario.name === result.scenario)?.targets;
-    const verdict = result.met === null || !targets ? "— (geen doel)" : `${describeTargets(targets)} → ${result.met ? "ja" : `NEE: ${result.missed!.join("; ")}`}`;
-    console.log(row([result.scenario, ms(result.http!.p50), ms(result.http!.p95), ms(result.bare?.p50 ?? Number.NaN), ms(result.bare?.p95 ?? Number.NaN), Number.isFinite(result.ratio) ? `${result.ratio!.toFixed(1)}×` : "—", verdict]));
+    const verdict =
+      result.met === null || !targets
+        ? "— (geen doel)"
+        : `${describeTargets(targets)} → ${result.met ? "ja" : `NEE: ${result.missed!.join("; ")}`}`;
+    console.log(
+      row([
+        result.scenario,
+        ms(result.http!.p50),
+        ms(result.http!.p95),
+        ms(result.bare?.p50 ?? Number.NaN),
+        ms(result.bare?.p95 ?? Number.NaN),
+        Number.isFinite(result.ratio) ? `${result.ratio!.toFixed(1)}×` : "—",
+        verdict,
+      ]),
+    );
   }
   console.log(
     `Doelen: updatestabel ${describeTargets(TABLE_TARGETS)}; drukke update ${describeTargets(BUSY_UPDATE_TARGETS)} (alleen de absolute grens). ` +
@@ -362,13 +451,25 @@ try {
   const measured = results.filter((result) => result.status === "measured" && result.cpu);
   if (measured.some((result) => result.cpu!.next !== null || result.cpu!.bare !== null)) {
     say();
-    console.log("CPU-tijd per verzoek in ms (user+system uit /proc, gemiddeld; wachten op de CPU telt niet mee, dus minder gevoelig voor andere belasting; resolutie 10 ms per meting):");
+    console.log(
+      "CPU-tijd per verzoek in ms (user+system uit /proc, gemiddeld; wachten op de CPU telt niet mee, dus minder gevoelig voor andere belasting; resolutie 10 ms per meting):",
+    );
     console.log(row(["scenario", "Next.js", "Postgres", "samen", "kaal PG", "samen/kaal", ""]));
     const cell = (value: number | null) => (value === null ? "—" : ms(value));
     for (const result of measured) {
       const { next, postgres, bare } = result.cpu!;
       const total = next !== null && postgres !== null ? next + postgres : null;
-      console.log(row([result.scenario, cell(next), cell(postgres), cell(total), cell(bare), total !== null && bare ? `${(total / bare).toFixed(1)}×` : "—", ""]));
+      console.log(
+        row([
+          result.scenario,
+          cell(next),
+          cell(postgres),
+          cell(total),
+          cell(bare),
+          total !== null && bare ? `${(total / bare).toFixed(1)}×` : "—",
+          "",
+        ]),
+      );
     }
   }
   say();
@@ -378,20 +479,29 @@ try {
       `Geheugen van de Next.js-server na de belasting (pid ${memory.pid}${memory.processes > 1 ? ` + ${memory.processes - 1} subprocessen` : ""}): VmRSS ${mb(memory.rss)}${memory.peak ? `, piek (VmHWM) ${mb(memory.peak)}` : ""}${memoryBefore ? `; vóór de belasting ${mb(memoryBefore.rss)}` : ""} — doel < 500 MB: ${memoryMet ? "ja" : "NEE"}`,
     );
   } else {
-    console.log("Geheugen van de server: onbekend (geen /proc, of de serverprocessen zijn niet gevonden; met BENCH_URL alleen via DATA_DIR/runtime.json).");
+    console.log(
+      "Geheugen van de server: onbekend (geen /proc, of de serverprocessen zijn niet gevonden; met BENCH_URL alleen via DATA_DIR/runtime.json).",
+    );
   }
   say();
-  console.log('Queryplannen (EXPLAIN, FORMAT JSON; hieronder compact). Een "Seq Scan" over "Update" (en bij de updatepagina over "Comment") is een fout:');
+  console.log(
+    'Queryplannen (EXPLAIN, FORMAT JSON; hieronder compact). Een "Seq Scan" over "Update" (en bij de updatepagina over "Comment") is een fout:',
+  );
   const capturedScenarios = new Set(scenarios.filter((scenario) => scenario.explain === "captured").map((scenario) => scenario.name));
   for (const entry of plans) {
     // The update page's dozen plans: only the ones with a sequential scan in full (all of them are in the JSON report).
     if (capturedScenarios.has(entry.scenario) && !entry.seqScans) continue;
-    console.log(`\n${entry.scenario} — ${entry.query}${entry.seqScans ? `   <-- SEQ SCAN OVER ${entry.seqScanOn.map((name) => `"${name}"`).join(" en ")} (${entry.seqScans}×)` : ""}`);
+    console.log(
+      `\n${entry.scenario} — ${entry.query}${entry.seqScans ? `   <-- SEQ SCAN OVER ${entry.seqScanOn.map((name) => `"${name}"`).join(" en ")} (${entry.seqScans}×)` : ""}`,
+    );
     console.log(describePlan(entry.plan).replace(/^/gm, "  "));
   }
   for (const name of capturedScenarios) {
     const own = plans.filter((entry) => entry.scenario === name);
-    if (own.length) console.log(`\n${name}: ${own.length} queries geplant, ${own.filter((entry) => entry.seqScans).length} met een Seq Scan over "Update" of "Comment".`);
+    if (own.length)
+      console.log(
+        `\n${name}: ${own.length} queries geplant, ${own.filter((entry) => entry.seqScans).length} met een Seq Scan over "Update" of "Comment".`,
+      );
   }
   const seqPlans = plans.filter((entry) => entry.seqScans > 0);
   say();
@@ -403,7 +513,8 @@ try {
   if (!withDigest) {
     digestNote = "overgeslagen (--no-digest)";
   } else if (benchUrl) {
-    digestNote = "overgeslagen met BENCH_URL (de kopie van de database kan niet terwijl die server verbonden is); stop hem en draai npm run bench:digest";
+    digestNote =
+      "overgeslagen met BENCH_URL (de kopie van de database kan niet terwijl die server verbonden is); stop hem en draai npm run bench:digest";
   } else {
     await client.end().catch(() => {});
     await stopServer();
@@ -431,7 +542,9 @@ try {
     ...results.filter((result) => result.met === false).map((result) => `${result.scenario}: ${result.missed!.join("; ")}`),
     ...results.filter((result) => result.status === "failed").map((result) => `${result.scenario}: ${result.note}`),
     ...(memory && memory.rss >= TARGET_RSS_BYTES ? [`geheugen ${mb(memory.rss)} ≥ 500 MB`] : []),
-    ...seqPlans.map((entry) => `${entry.scenario} (${entry.query}): Seq Scan over ${entry.seqScanOn.map((name) => `"${name}"`).join(" en ")}`),
+    ...seqPlans.map(
+      (entry) => `${entry.scenario} (${entry.query}): Seq Scan over ${entry.seqScanOn.map((name) => `"${name}"`).join(" en ")}`,
+    ),
     ...(digest && !digest.met ? [`digest: ${describeDigest(digest)}`] : []),
     ...(digestNote?.startsWith("MISLUKT") ? [`digest: ${digestNote}`] : []),
   ];
@@ -444,7 +557,23 @@ try {
   const reportFile = path.join(dataDir, "bench-report.json");
   await writeFile(
     reportFile,
-    JSON.stringify({ at: new Date().toISOString(), loadavg: loadavg(), cores: availableParallelism(), runs: RUNS, results, memoryBefore, memory, plans, digest, digestNote, missed }, null, 2),
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        loadavg: loadavg(),
+        cores: availableParallelism(),
+        runs: RUNS,
+        results,
+        memoryBefore,
+        memory,
+        plans,
+        digest,
+        digestNote,
+        missed,
+      },
+      null,
+      2,
+    ),
   );
   say(`Volledig verslag met de plannen als JSON: ${path.relative(process.cwd(), reportFile)}`);
 } catch (error) {

@@ -19,7 +19,9 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
 if (!process.env.NEXTAUTH_SECRET) {
   const file = path.join(dataDir, "auth-secret");
   if (!existsSync(file)) {
-    console.error("[koppelkans] NEXTAUTH_SECRET ontbreekt (en er is geen DATA_DIR/auth-secret): stel het geheim in dat de server gebruikt.");
+    console.error(
+      "[koppelkans] NEXTAUTH_SECRET ontbreekt (en er is geen DATA_DIR/auth-secret): stel het geheim in dat de server gebruikt.",
+    );
     process.exit(1);
   }
   process.env.NEXTAUTH_SECRET = (await readFile(file, "utf8")).trim();

@@ -10,12 +10,15 @@
 import { copyFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { MIGRATIONS_DIR, readMigrations } from "../lib/postgres/migrate";
 import { startEmbeddedPostgres } from "../lib/postgres/embedded";
+import { MIGRATIONS_DIR, readMigrations } from "../lib/postgres/migrate";
 import { migrateDiff, SCHEMA_PATH } from "../lib/postgres/schema-diff";
 
 async function main() {
-  const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const name = (process.argv[2] ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!name) {
     console.error("Geef een naam: npm run db:migration -- add_updates");
     process.exit(1);

@@ -85,7 +85,9 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv) {
 async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) fatal(`PORT=${process.env.PORT} is geen geldige poort.`);
   if (await isPortInUse(port, hostname)) {
-    fatal(`Poort ${port} is al in gebruik. Kies een andere poort met de instelling PORT, bijvoorbeeld: PORT=${port + 1} npm ${mode === "dev" ? "run dev" : "start"}`);
+    fatal(
+      `Poort ${port} is al in gebruik. Kies een andere poort met de instelling PORT, bijvoorbeeld: PORT=${port + 1} npm ${mode === "dev" ? "run dev" : "start"}`,
+    );
   }
   await mkdir(dataDir, { recursive: true });
 
@@ -126,7 +128,9 @@ async function main() {
       await prisma.$disconnect();
     }
   } catch (error) {
-    console.error(`[koppelkans] ${error instanceof MigrationError ? error.message : `Database voorbereiden mislukt (${describeUrl(database.url)}): ${(error as Error).message}`}`);
+    console.error(
+      `[koppelkans] ${error instanceof MigrationError ? error.message : `Database voorbereiden mislukt (${describeUrl(database.url)}): ${(error as Error).message}`}`,
+    );
     await shutdown(1);
   }
 

@@ -54,7 +54,8 @@ if (!typecheckOk) console.error("[test] De typecontrole is mislukt.");
 
 const eslint = path.join(root, "node_modules/eslint/bin/eslint.js");
 const prettier = path.join(root, "node_modules/prettier/bin/prettier.cjs");
-const lintOk = run(process.execPath, [eslint, "--max-warnings=0", "."]) && run(process.execPath, [prettier, "--check", "--log-level=warn", "."]);
+const lintOk =
+  run(process.execPath, [eslint, "--max-warnings=0", "."]) && run(process.execPath, [prettier, "--check", "--log-level=warn", "."]);
 if (!lintOk) console.error("[test] ESLint of Prettier vond problemen (npm run lint; npm run format herstelt de opmaak).");
 
 const vitestJson = path.join(reports, "vitest.json");
@@ -76,9 +77,16 @@ const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPen
 const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightJson);
 const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats.expected ?? 0) + (playwright?.stats.flaky ?? 0);
 const failed =
-  (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0) + (typecheckOk ? 0 : 1) + (lintOk ? 0 : 1) + (vitest ? 0 : 1) + (playwright ? 0 : 1);
+  (vitest?.numFailedTests ?? 0) +
+  (playwright?.stats.unexpected ?? 0) +
+  (typecheckOk ? 0 : 1) +
+  (lintOk ? 0 : 1) +
+  (vitest ? 0 : 1) +
+  (playwright ? 0 : 1);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats.skipped ?? 0);
 
-console.log(`\nunit+database: ${vitest?.numPassedTests ?? 0} passed · e2e: ${(playwright?.stats.expected ?? 0) + (playwright?.stats.flaky ?? 0)} passed`);
+console.log(
+  `\nunit+database: ${vitest?.numPassedTests ?? 0} passed · e2e: ${(playwright?.stats.expected ?? 0) + (playwright?.stats.flaky ?? 0)} passed`,
+);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(typecheckOk && lintOk && vitestOk && e2eOk && failed === 0 ? 0 : 1);

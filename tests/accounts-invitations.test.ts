@@ -296,14 +296,20 @@ describe("revokeInvitation", () => {
 
   it("does not let a coordinator revoke an admin's invitation to an admin", async () => {
     const { id } = await invite({ role: "ADMIN" }, admin);
-    expect(await revokeInvitation({ actor: coordinator, input: { invitationId: id } })).toEqual({ ok: false, error: "invitation.notFound" });
+    expect(await revokeInvitation({ actor: coordinator, input: { invitationId: id } })).toEqual({
+      ok: false,
+      error: "invitation.notFound",
+    });
     expect((await db.invitation.findUniqueOrThrow({ where: { id } })).revokedAt).toBeNull();
   });
 
   it("answers notFound for an invitation that was already accepted", async () => {
     const { id, token } = await invite();
     expect((await acceptInvitation({ input: acceptInput(token) })).ok).toBe(true);
-    expect(await revokeInvitation({ actor: coordinator, input: { invitationId: id } })).toEqual({ ok: false, error: "invitation.notFound" });
+    expect(await revokeInvitation({ actor: coordinator, input: { invitationId: id } })).toEqual({
+      ok: false,
+      error: "invitation.notFound",
+    });
   });
 });
 

@@ -120,7 +120,9 @@ describe("resetPassword", () => {
     expect((await resetPassword({ input: resetInput(newer) })).ok).toBe(true);
 
     expect(await getPasswordResetState(older)).toBe("used");
-    expect(await resetPassword({ input: resetInput(older, { password: "Nog-een-ander-99", passwordConfirm: "Nog-een-ander-99" }) })).toEqual({
+    expect(
+      await resetPassword({ input: resetInput(older, { password: "Nog-een-ander-99", passwordConfirm: "Nog-een-ander-99" }) }),
+    ).toEqual({
       ok: false,
       error: "passwordReset.used",
     });
@@ -134,7 +136,9 @@ describe("resetPassword", () => {
     expect((await resetPassword({ input: resetInput(token) })).ok).toBe(true);
     const sessionVersion = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
 
-    expect(await resetPassword({ input: resetInput(token, { password: "Tweede-poging-55", passwordConfirm: "Tweede-poging-55" }) })).toEqual({
+    expect(
+      await resetPassword({ input: resetInput(token, { password: "Tweede-poging-55", passwordConfirm: "Tweede-poging-55" }) }),
+    ).toEqual({
       ok: false,
       error: "passwordReset.used",
     });

@@ -17,7 +17,15 @@ let experimentId: string;
 
 async function createUpdate(status: UpdateStatus = "PUBLISHED") {
   return db.update.create({
-    data: { experimentId, authorId: author.id, title: `Update ${unique()}`, body: "Tekst", phase: "UITVOERING", status, publishedAt: status === "DRAFT" ? null : new Date() },
+    data: {
+      experimentId,
+      authorId: author.id,
+      title: `Update ${unique()}`,
+      body: "Tekst",
+      phase: "UITVOERING",
+      status,
+      publishedAt: status === "DRAFT" ? null : new Date(),
+    },
     select: { id: true },
   });
 }
@@ -33,7 +41,13 @@ beforeAll(async () => {
   const suffix = unique();
   experimentId = (
     await db.experiment.create({
-      data: { title: `Experiment ${suffix}`, slug: `experiment-${suffix}`, summary: "Samenvatting", municipalityId: municipality.id, startDate: new Date("2022-01-01") },
+      data: {
+        title: `Experiment ${suffix}`,
+        slug: `experiment-${suffix}`,
+        summary: "Samenvatting",
+        municipalityId: municipality.id,
+        startDate: new Date("2022-01-01"),
+      },
     })
   ).id;
   [author, member, otherMember, coordinator] = await Promise.all([
@@ -51,9 +65,18 @@ describe("nuttig on an update", () => {
       ok: true,
       data: { appreciated: true, count: 1, updateId: update.id },
     });
-    expect(await toggleAppreciation({ actor: otherMember, input: { updateId: update.id } })).toMatchObject({ ok: true, data: { appreciated: true, count: 2 } });
-    expect(await toggleAppreciation({ actor: member, input: { updateId: update.id } })).toMatchObject({ ok: true, data: { appreciated: false, count: 1 } });
-    expect(await toggleAppreciation({ actor: member, input: { updateId: update.id } })).toMatchObject({ ok: true, data: { appreciated: true, count: 2 } });
+    expect(await toggleAppreciation({ actor: otherMember, input: { updateId: update.id } })).toMatchObject({
+      ok: true,
+      data: { appreciated: true, count: 2 },
+    });
+    expect(await toggleAppreciation({ actor: member, input: { updateId: update.id } })).toMatchObject({
+      ok: true,
+      data: { appreciated: false, count: 1 },
+    });
+    expect(await toggleAppreciation({ actor: member, input: { updateId: update.id } })).toMatchObject({
+      ok: true,
+      data: { appreciated: true, count: 2 },
+    });
     expect(await countAppreciations({ updateId: update.id })).toBe(2);
   });
 
@@ -71,10 +94,16 @@ describe("nuttig on an update", () => {
 
   it("refuses a mark on one's own update, on a draft or withdrawn update, and from a visitor", async () => {
     const update = await createUpdate();
-    expect(await toggleAppreciation({ actor: author, input: { updateId: update.id } })).toEqual({ ok: false, error: "comment.appreciateOwn" });
+    expect(await toggleAppreciation({ actor: author, input: { updateId: update.id } })).toEqual({
+      ok: false,
+      error: "comment.appreciateOwn",
+    });
     for (const status of ["DRAFT", "WITHDRAWN"] as const) {
       const closed = await createUpdate(status);
-      expect(await toggleAppreciation({ actor: member, input: { updateId: closed.id } })).toEqual({ ok: false, error: "comment.appreciationTargetGone" });
+      expect(await toggleAppreciation({ actor: member, input: { updateId: closed.id } })).toEqual({
+        ok: false,
+        error: "comment.appreciationTargetGone",
+      });
     }
     expect(await toggleAppreciation({ actor: null, input: { updateId: update.id } })).toEqual({ ok: false, error: "permission.denied" });
     expect(await toggleAppreciation({ actor: member, input: {} })).toEqual({ ok: false, error: "comment.appreciationTargetGone" });
@@ -96,9 +125,24 @@ describe("nuttig on an update", () => {
     ]);
     for (const actor of [member, otherMember, coordinator, null]) expect(await listAppreciatorsOfUpdate(actor, update.id)).toBeNull();
 
-    expect(await getUpdateAppreciation(author, update.id)).toMatchObject({ count: 2, appreciatedByMe: false, canAppreciate: false, appreciators: [{}, {}] });
-    expect(await getUpdateAppreciation(member, update.id)).toEqual({ count: 2, appreciatedByMe: true, canAppreciate: true, appreciators: null });
-    expect(await getUpdateAppreciation(otherMember, update.id)).toEqual({ count: 2, appreciatedByMe: false, canAppreciate: true, appreciators: null });
+    expect(await getUpdateAppreciation(author, update.id)).toMatchObject({
+      count: 2,
+      appreciatedByMe: false,
+      canAppreciate: false,
+      appreciators: [{}, {}],
+    });
+    expect(await getUpdateAppreciation(member, update.id)).toEqual({
+      count: 2,
+      appreciatedByMe: true,
+      canAppreciate: true,
+      appreciators: null,
+    });
+    expect(await getUpdateAppreciation(otherMember, update.id)).toEqual({
+      count: 2,
+      appreciatedByMe: false,
+      canAppreciate: true,
+      appreciators: null,
+    });
   });
 });
 
@@ -121,15 +165,24 @@ describe("nuttig on a comment", () => {
   it("refuses a mark on one's own comment and on a deleted or hidden one", async () => {
     const update = await createUpdate();
     const comment = await createComment(member, update.id);
-    expect(await toggleAppreciation({ actor: member, input: { commentId: comment.id } })).toEqual({ ok: false, error: "comment.appreciateOwn" });
+    expect(await toggleAppreciation({ actor: member, input: { commentId: comment.id } })).toEqual({
+      ok: false,
+      error: "comment.appreciateOwn",
+    });
 
     const hidden = await createComment(member, update.id);
     await db.comment.update({ where: { id: hidden.id }, data: { hiddenAt: new Date() } });
-    expect(await toggleAppreciation({ actor: otherMember, input: { commentId: hidden.id } })).toEqual({ ok: false, error: "comment.appreciationTargetGone" });
+    expect(await toggleAppreciation({ actor: otherMember, input: { commentId: hidden.id } })).toEqual({
+      ok: false,
+      error: "comment.appreciationTargetGone",
+    });
 
     await toggleAppreciation({ actor: otherMember, input: { commentId: comment.id } });
     await deleteComment({ actor: member, input: { commentId: comment.id } });
-    expect(await toggleAppreciation({ actor: otherMember, input: { commentId: comment.id } })).toEqual({ ok: false, error: "comment.appreciationTargetGone" });
+    expect(await toggleAppreciation({ actor: otherMember, input: { commentId: comment.id } })).toEqual({
+      ok: false,
+      error: "comment.appreciationTargetGone",
+    });
     // The marks of a deleted comment go with its text.
     expect(await countAppreciations({ commentId: comment.id })).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { fail, ok } from "@/lib/action-result";
 import { AUDIT_EVENT_TYPES, auditRow, auditTargetType } from "@/lib/audit/events";
 import { db } from "@/lib/db";
@@ -15,7 +15,10 @@ const createThenMaybeRefuse = mutation("programme:manage", {
   schema: nameInput.extend({ refuse: z.boolean().default(false), badEvent: z.boolean().default(false) }),
   run: async ({ tx, data, record }) => {
     const suffix = unique();
-    const created = await tx.municipality.create({ data: { name: data.name, slug: `audit-${suffix}`, cbsCode: `GMA${suffix}` }, select: { id: true } });
+    const created = await tx.municipality.create({
+      data: { name: data.name, slug: `audit-${suffix}`, cbsCode: `GMA${suffix}` },
+      select: { id: true },
+    });
     record({ type: "municipality.create", targetId: created.id, data: { name: data.name } });
     if (data.refuse) return fail("programme.municipalityNotFound");
     return ok(created);
@@ -32,7 +35,12 @@ describe("the write pipeline", () => {
     const id = result.ok ? result.data.id : "";
     expect(await db.municipality.count({ where: { id } })).toBe(1);
     expect(await db.auditLog.findMany({ where: { targetId: id } })).toEqual([
-      expect.objectContaining({ actorId: coordinator.id, action: "municipality.create", targetType: "Municipality", data: { name: "Auditstad" } }),
+      expect.objectContaining({
+        actorId: coordinator.id,
+        action: "municipality.create",
+        targetType: "Municipality",
+        data: { name: "Auditstad" },
+      }),
     ]);
   });
 
@@ -118,7 +126,10 @@ describe("the audit log", () => {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!["node_modules", "generated", ".next"].includes(entry.name)) await walk(full);
-        } else if (/\.(ts|tsx)$/.test(entry.name) && /auditLog\.(create|createMany|update|upsert|delete)/.test(await readFile(full, "utf8"))) {
+        } else if (
+          /\.(ts|tsx)$/.test(entry.name) &&
+          /auditLog\.(create|createMany|update|upsert|delete)/.test(await readFile(full, "utf8"))
+        ) {
           writers.push(path.relative(root, full));
         }
       }

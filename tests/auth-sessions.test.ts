@@ -137,7 +137,9 @@ describe("sign-in sessions", () => {
     visitor.enter();
     expect((await getCurrentUser())?.role).toBe("PROJECT_LEADER");
 
-    expect((await setUserBlocked({ actor: coordinator, input: { userId: member.id, reason: "Test: blokkade" }, blocked: true })).ok).toBe(true);
+    expect((await setUserBlocked({ actor: coordinator, input: { userId: member.id, reason: "Test: blokkade" }, blocked: true })).ok).toBe(
+      true,
+    );
     expect(await whoIs(visitor)).toBeNull();
     // Unblocking does not bring the old session back (its sessionVersion is behind).
     expect((await setUserBlocked({ actor: coordinator, input: { userId: member.id }, blocked: false })).ok).toBe(true);

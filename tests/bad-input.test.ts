@@ -58,7 +58,16 @@ const freshUpdate = () => createPublishedUpdate({ authorId: leader.id, experimen
 let admin: Actor;
 let leader: Actor;
 let member: Actor;
-let world: { municipalityId: string; experimentId: string; updateId: string; commentId: string; notificationId: string; opgaveId: string; themeId: string; victimId: string };
+let world: {
+  municipalityId: string;
+  experimentId: string;
+  updateId: string;
+  commentId: string;
+  notificationId: string;
+  opgaveId: string;
+  themeId: string;
+  victimId: string;
+};
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "test-secret-for-bad-input-0123456789abcdef";
@@ -69,7 +78,12 @@ beforeAll(async () => {
   const victim = await createUser({ role: "MEMBER" });
   const experiment = await createExperiment(municipality.id);
   const [opgave, theme] = await Promise.all([createOpgave(), createTheme()]);
-  const update = await createPublishedUpdate({ authorId: leader.id, experimentId: experiment.id, opgaveIds: [opgave.id], themeIds: [theme.id] });
+  const update = await createPublishedUpdate({
+    authorId: leader.id,
+    experimentId: experiment.id,
+    opgaveIds: [opgave.id],
+    themeIds: [theme.id],
+  });
   const comment = await postComment({ updateId: update.id, authorId: member.id });
   const notification = await db.notification.findFirstOrThrow({ where: { userId: leader.id } });
   world = {
@@ -85,13 +99,21 @@ beforeAll(async () => {
 });
 
 describe("impossible dates in the table's URL", () => {
-  it.each(["2024-02-30", "2023-02-29", "0000-01-01", "2024-13-01", "2024-00-10", "2024-04-31", "1899-12-31", "3000-01-01", "2024-2-3", "２０２４-01-01"])(
-    "%s is not a date: the filter falls back to none",
-    (value) => {
-      expect(isCalendarDate(value)).toBe(false);
-      expect(parseUpdatesTableParams({ from: value, to: value })).toMatchObject({ from: null, to: null });
-    },
-  );
+  it.each([
+    "2024-02-30",
+    "2023-02-29",
+    "0000-01-01",
+    "2024-13-01",
+    "2024-00-10",
+    "2024-04-31",
+    "1899-12-31",
+    "3000-01-01",
+    "2024-2-3",
+    "２０２４-01-01",
+  ])("%s is not a date: the filter falls back to none", (value) => {
+    expect(isCalendarDate(value)).toBe(false);
+    expect(parseUpdatesTableParams({ from: value, to: value })).toMatchObject({ from: null, to: null });
+  });
 
   it.each(["2024-02-29", "1900-01-01", "2999-12-31", "2023-12-31"])("%s is kept", (value) => {
     expect(parseUpdatesTableParams({ from: value }).from).toBe(value);
@@ -111,13 +133,21 @@ describe("impossible dates in the table's URL", () => {
     if (!created.ok) throw new Error("no feed token");
     const { token } = created.data;
     const { GET: feed } = await import("@/app/feed/[token]/route");
-    const atom = await feed(new NextRequest(`http://localhost/feed/${token}?from=2024-02-30&to=2023-02-29`), { params: Promise.resolve({ token }) });
+    const atom = await feed(new NextRequest(`http://localhost/feed/${token}?from=2024-02-30&to=2023-02-29`), {
+      params: Promise.resolve({ token }),
+    });
     expect(atom.status).toBe(200);
     expect(await atom.text()).toContain("<feed");
   });
 
   it("drops list values that cannot be a slug, so a NUL byte in a filter does not reach PostgreSQL", async () => {
-    const params = parseUpdatesTableParams({ opgave: "\u0000", theme: ["a\u0000b"], municipality: "x\u0000", experiment: "e".repeat(101), phase: "\u0000" });
+    const params = parseUpdatesTableParams({
+      opgave: "\u0000",
+      theme: ["a\u0000b"],
+      municipality: "x\u0000",
+      experiment: "e".repeat(101),
+      phase: "\u0000",
+    });
     expect(params).toMatchObject({ opgave: [], theme: [], municipality: [], experiment: [], phase: [] });
     await expect(search({ municipality: "x\u0000", opgave: "\u0000", q: "\u0000" })).resolves.toMatchObject({ total: expect.any(Number) });
   });
@@ -251,29 +281,45 @@ describe("NUL bytes in server-action input", () => {
   }
 
   it("no server action fails on them, whoever calls it and however it is called", { timeout: 180_000 }, async () => {
-    const modules = ["lib", "app"].flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) => /^\s*["']use server["']/.test(readFileSync(file, "utf8")));
+    const modules = ["lib", "app"]
+      .flatMap((dir) => sourceFiles(path.join(root, dir)))
+      .filter((file) => /^\s*["']use server["']/.test(readFileSync(file, "utf8")));
     const actions: [string, (...args: unknown[]) => Promise<unknown>][] = [];
     for (const file of modules) {
       const exports = (await import(file)) as Record<string, unknown>;
       for (const [name, value] of Object.entries(exports)) {
-        if (typeof value === "function") actions.push([`${path.relative(root, file)}#${name}`, value as (...args: unknown[]) => Promise<unknown>]);
+        if (typeof value === "function")
+          actions.push([`${path.relative(root, file)}#${name}`, value as (...args: unknown[]) => Promise<unknown>]);
       }
     }
     expect(actions.map(([name]) => name)).toEqual(
-      expect.arrayContaining(["lib/comments/actions.ts#locateCommentAction", "lib/notifications/actions.ts#recordVisitAction", "lib/updates/actions.ts#previewMarkdownAction", "lib/follows/actions.ts#setFollowAction"]),
+      expect.arrayContaining([
+        "lib/comments/actions.ts#locateCommentAction",
+        "lib/notifications/actions.ts#recordVisitAction",
+        "lib/updates/actions.ts#previewMarkdownAction",
+        "lib/follows/actions.ts#setFollowAction",
+      ]),
     );
 
     const failures: string[] = [];
     for (const actor of [null, member, leader, admin]) {
       session.user = actor;
       for (const kind of ["only-nul", "real-ids"] as const) {
-        const argumentLists: unknown[][] = [[hostileForm(kind)], [null, hostileForm(kind)], ["\u0000", "\u0000"], [`${world.updateId}\u0000`, `${world.commentId}\u0000`]];
+        const argumentLists: unknown[][] = [
+          [hostileForm(kind)],
+          [null, hostileForm(kind)],
+          ["\u0000", "\u0000"],
+          [`${world.updateId}\u0000`, `${world.commentId}\u0000`],
+        ];
         for (const [name, action] of actions) {
           for (const args of argumentLists) {
             try {
               await action(...args);
             } catch (error) {
-              if (!isNextControlFlow(error)) failures.push(`${name} as ${actor?.role ?? "visitor"} (${kind}): ${String((error as Error)?.message ?? error).split("\n")[0]}`);
+              if (!isNextControlFlow(error))
+                failures.push(
+                  `${name} as ${actor?.role ?? "visitor"} (${kind}): ${String((error as Error)?.message ?? error).split("\n")[0]}`,
+                );
             }
           }
         }
@@ -339,21 +385,27 @@ describe("setFollowAction's previous state", () => {
 
 describe("ids and slugs from the URL", () => {
   const cuid = "cmh1x2y3z0000abcd1234efgh";
-  it.each(["", "\u0000", `${cuid}\u0000`, "../etc/passwd", "a".repeat(41), "ABC", "a b", "a-b", "ö", undefined, ["a", "b"]])("idParam(%j) is the not-found page", (value) => {
-    expect(isId(value)).toBe(false);
-    let thrown: unknown;
-    try {
-      idParam(value);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(isNotFound(thrown)).toBe(true);
-  });
+  it.each(["", "\u0000", `${cuid}\u0000`, "../etc/passwd", "a".repeat(41), "ABC", "a b", "a-b", "ö", undefined, ["a", "b"]])(
+    "idParam(%j) is the not-found page",
+    (value) => {
+      expect(isId(value)).toBe(false);
+      let thrown: unknown;
+      try {
+        idParam(value);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(isNotFound(thrown)).toBe(true);
+    },
+  );
 
-  it.each(["", "\u0000", "den\u0000haag", "Den Haag", "a".repeat(81), "a_b", "a/b", undefined, ["a"]])("slugParam(%j) is the not-found page", (value) => {
-    expect(isSlug(value)).toBe(false);
-    expect(() => slugParam(value)).toThrow();
-  });
+  it.each(["", "\u0000", "den\u0000haag", "Den Haag", "a".repeat(81), "a_b", "a/b", undefined, ["a"]])(
+    "slugParam(%j) is the not-found page",
+    (value) => {
+      expect(isSlug(value)).toBe(false);
+      expect(() => slugParam(value)).toThrow();
+    },
+  );
 
   it("real ids and slugs pass", async () => {
     expect(idParam(world.opgaveId)).toBe(world.opgaveId);
@@ -369,7 +421,10 @@ describe("ids and slugs from the URL", () => {
     expect(pages.length).toBeGreaterThanOrEqual(9);
     const outcomes: string[] = [];
     for (const file of pages) {
-      const page = (await import(file)) as { default: (props: unknown) => Promise<unknown>; generateMetadata?: (props: unknown) => Promise<unknown> };
+      const page = (await import(file)) as {
+        default: (props: unknown) => Promise<unknown>;
+        generateMetadata?: (props: unknown) => Promise<unknown>;
+      };
       const props = { params: Promise.resolve({ id: "\u0000", slug: "\u0000" }), searchParams: Promise.resolve({}) };
       const calls = [page.default, ...(page.generateMetadata && page.generateMetadata.length > 0 ? [page.generateMetadata] : [])];
       for (const call of calls) {

@@ -42,7 +42,11 @@ function runtimeImports(file: string): string[] {
 }
 
 function resolveLocal(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? path.join(root, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? path.join(root, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(from), specifier)
+      : null;
   if (!base) return null;
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
@@ -71,7 +75,9 @@ function forbiddenChains(start: string): string[] {
   return chains;
 }
 
-const clientModules = SOURCE_DIRS.flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) => directive(readFileSync(file, "utf8")) === "use client");
+const clientModules = SOURCE_DIRS.flatMap((dir) => sourceFiles(path.join(root, dir))).filter(
+  (file) => directive(readFileSync(file, "utf8")) === "use client",
+);
 
 describe("client bundles", () => {
   it("finds the client components", () => {
@@ -97,6 +103,8 @@ describe("client bundles", () => {
     expect(CLIENT_PASSWORD_MIN_LENGTH).toBe(PASSWORD_MIN_LENGTH);
     expect(commentSchema.COMMENT_BODY_MAX).toBe(COMMENT_BODY_MAX);
     expect(commentSchema.COMMENT_THREADS_PER_PAGE).toBe(COMMENT_THREADS_PER_PAGE);
-    expect(commentSchema.postCommentSchema.safeParse({ updateId: "u", body: "x".repeat(COMMENT_BODY_MAX + 1), clientKey: "abcdefgh" }).success).toBe(false);
+    expect(
+      commentSchema.postCommentSchema.safeParse({ updateId: "u", body: "x".repeat(COMMENT_BODY_MAX + 1), clientKey: "abcdefgh" }).success,
+    ).toBe(false);
   });
 });

@@ -34,9 +34,25 @@ let experimentId: string;
  * each (a few deleted, some edited, with mentions), plus `appreciations`
  * marks spread over the update and its comments, one of them the reader's.
  */
-async function createDiscussion({ threads, repliesPerThread, appreciations }: { threads: number; repliesPerThread: number; appreciations: number }) {
+async function createDiscussion({
+  threads,
+  repliesPerThread,
+  appreciations,
+}: {
+  threads: number;
+  repliesPerThread: number;
+  appreciations: number;
+}) {
   const update = await db.update.create({
-    data: { experimentId, authorId: author.id, title: `Update ${unique()}`, body: "Tekst", phase: "UITVOERING", status: "PUBLISHED", publishedAt: new Date() },
+    data: {
+      experimentId,
+      authorId: author.id,
+      title: `Update ${unique()}`,
+      body: "Tekst",
+      phase: "UITVOERING",
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+    },
   });
   const people = await Promise.all(Array.from({ length: Math.max(2, Math.ceil(appreciations / 2)) }, () => createUser()));
   const start = Date.now() - 10_000_000;
@@ -66,7 +82,10 @@ async function createDiscussion({ threads, repliesPerThread, appreciations }: { 
   });
   const all = [...roots, ...replies];
   await db.mention.createMany({ data: roots.map((root) => ({ commentId: root.id, userId: reader.id })) });
-  await db.update.update({ where: { id: update.id }, data: { commentCount: await db.comment.count({ where: { updateId: update.id, deletedAt: null } }) } });
+  await db.update.update({
+    where: { id: update.id },
+    data: { commentCount: await db.comment.count({ where: { updateId: update.id, deletedAt: null } }) },
+  });
 
   // Marks: the update by everyone, the rest on comments (and one by the reader).
   const marks = [
@@ -100,7 +119,13 @@ beforeAll(async () => {
   const suffix = unique();
   experimentId = (
     await db.experiment.create({
-      data: { title: `Experiment ${suffix}`, slug: `experiment-${suffix}`, summary: "Samenvatting", municipalityId: municipality.id, startDate: new Date("2022-01-01") },
+      data: {
+        title: `Experiment ${suffix}`,
+        slug: `experiment-${suffix}`,
+        summary: "Samenvatting",
+        municipalityId: municipality.id,
+        startDate: new Date("2022-01-01"),
+      },
     })
   ).id;
   author = await createActor("PROJECT_LEADER", { municipalityId: municipality.id });
@@ -123,7 +148,10 @@ describe("queries for an update page", () => {
     expect(many.comments?.threads[0]?.replies.length).toBe(3); // one deleted reply nobody answered is left out
     expect(many.comments?.threads[1]?.replies.length).toBe(4);
     expect(many.comments?.threads[0]).toMatchObject({ appreciatedByMe: true, mentions: { [reader.id]: expect.any(String) } });
-    const shownMarks = many.comments?.threads.reduce((sum, thread) => sum + thread.appreciationCount + thread.replies.reduce((n, reply) => n + reply.appreciationCount, 0), 0);
+    const shownMarks = many.comments?.threads.reduce(
+      (sum, thread) => sum + thread.appreciationCount + thread.replies.reduce((n, reply) => n + reply.appreciationCount, 0),
+      0,
+    );
     expect(shownMarks).toBeGreaterThan(10);
     expect(many.appreciation).toMatchObject({ appreciatedByMe: true, canAppreciate: true, appreciators: null });
     expect(many.appreciation?.count).toBeGreaterThan(10);

@@ -3,9 +3,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Markdown } from "@/components/markdown/markdown";
-import { getCommentsForUpdate, locateComment } from "@/lib/comments/queries";
-import { mentionToken, parseMentions, renderMentions } from "@/lib/comments/mentions";
 import { searchMembers } from "@/lib/comments/members";
+import { mentionToken, parseMentions, renderMentions } from "@/lib/comments/mentions";
+import { getCommentsForUpdate, locateComment } from "@/lib/comments/queries";
 import { deleteComment, editComment, postComment } from "@/lib/comments/service";
 import { db } from "@/lib/db";
 import type { UpdateStatus } from "@/lib/generated/prisma/enums";
@@ -40,7 +40,10 @@ async function createUpdate(authorId: string, status: UpdateStatus) {
 }
 
 function post(actor: Actor | null, input: Record<string, unknown> = {}) {
-  return postComment({ actor, input: { updateId: published.id, body: "Goed idee, dit gaan wij ook proberen.", clientKey: randomUUID(), ...input } });
+  return postComment({
+    actor,
+    input: { updateId: published.id, body: "Goed idee, dit gaan wij ook proberen.", clientKey: randomUUID(), ...input },
+  });
 }
 
 async function postOk(actor: Actor, input: Record<string, unknown> = {}) {
@@ -62,7 +65,13 @@ beforeAll(async () => {
   const suffix = unique();
   experimentId = (
     await db.experiment.create({
-      data: { title: `Experiment ${suffix}`, slug: `experiment-${suffix}`, summary: "Samenvatting", municipalityId: municipality.id, startDate: new Date("2022-01-01") },
+      data: {
+        title: `Experiment ${suffix}`,
+        slug: `experiment-${suffix}`,
+        summary: "Samenvatting",
+        municipalityId: municipality.id,
+        startDate: new Date("2022-01-01"),
+      },
     })
   ).id;
   [author, member, otherMember, otherLeader, coordinator, admin] = await Promise.all([
@@ -183,9 +192,15 @@ describe("editing and deleting", () => {
   it("only the author edits a comment: not another member, not a coordinator, not an admin", async () => {
     const comment = await postOk(member, { body: "Eerste versie" });
     for (const actor of [otherMember, author, coordinator, admin]) {
-      expect(await editComment({ actor, input: { commentId: comment.id, body: "Overschreven" } })).toEqual({ ok: false, error: "comment.notFound" });
+      expect(await editComment({ actor, input: { commentId: comment.id, body: "Overschreven" } })).toEqual({
+        ok: false,
+        error: "comment.notFound",
+      });
     }
-    expect(await editComment({ actor: null, input: { commentId: comment.id, body: "Overschreven" } })).toEqual({ ok: false, error: "permission.denied" });
+    expect(await editComment({ actor: null, input: { commentId: comment.id, body: "Overschreven" } })).toEqual({
+      ok: false,
+      error: "permission.denied",
+    });
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).body).toBe("Eerste versie");
   });
 
@@ -207,7 +222,10 @@ describe("editing and deleting", () => {
     await editComment({ actor: member, input: { commentId: comment.id, body: "Derde versie" } });
     // Saving the same text again changes nothing.
     await editComment({ actor: member, input: { commentId: comment.id, body: "Derde versie" } });
-    const saved = await db.comment.findUniqueOrThrow({ where: { id: comment.id }, include: { revisions: { orderBy: { createdAt: "asc" } } } });
+    const saved = await db.comment.findUniqueOrThrow({
+      where: { id: comment.id },
+      include: { revisions: { orderBy: { createdAt: "asc" } } },
+    });
     expect(saved.body).toBe("Derde versie");
     expect(saved.editedAt).toBeInstanceOf(Date);
     expect(saved.revisions.map((revision) => revision.body)).toEqual(["Eerste versie", "Tweede versie"]);
@@ -216,13 +234,17 @@ describe("editing and deleting", () => {
     const shown = page?.threads.find((thread) => thread.id === comment.id);
     expect(shown).toMatchObject({ body: "Derde versie", canEdit: true, canDelete: true });
     expect(shown?.editedAt).toBeInstanceOf(Date);
-    const seenByOther = (await getCommentsForUpdate(otherMember, published.id, { limit: 1000 }))?.threads.find((thread) => thread.id === comment.id);
+    const seenByOther = (await getCommentsForUpdate(otherMember, published.id, { limit: 1000 }))?.threads.find(
+      (thread) => thread.id === comment.id,
+    );
     expect(seenByOther).toMatchObject({ canEdit: false, canDelete: false, canReply: true, canAppreciate: true });
   });
 
   it("an edit is checked like a new comment", async () => {
     const comment = await postOk(member);
-    expect(await editComment({ actor: member, input: { commentId: comment.id, body: " " } })).toMatchObject({ fieldErrors: { body: ["comment.bodyRequired"] } });
+    expect(await editComment({ actor: member, input: { commentId: comment.id, body: " " } })).toMatchObject({
+      fieldErrors: { body: ["comment.bodyRequired"] },
+    });
     expect(await editComment({ actor: member, input: { commentId: comment.id, body: "y".repeat(10_001) } })).toMatchObject({
       fieldErrors: { body: ["comment.bodyTooLong"] },
     });
@@ -236,7 +258,8 @@ describe("editing and deleting", () => {
     await editComment({ actor: member, input: { commentId: root.id, body: "Wordt echt verwijderd" } });
     const reply = await postOk(otherMember, { parentId: root.id });
     const lonely = await postOk(member, { body: "Ook weg" });
-    for (const id of [root.id, lonely.id]) expect(await deleteComment({ actor: member, input: { commentId: id } })).toMatchObject({ ok: true });
+    for (const id of [root.id, lonely.id])
+      expect(await deleteComment({ actor: member, input: { commentId: id } })).toMatchObject({ ok: true });
     // Deleting twice finds nothing the second time.
     expect(await deleteComment({ actor: member, input: { commentId: root.id } })).toEqual({ ok: false, error: "comment.notFound" });
 
@@ -254,7 +277,10 @@ describe("editing and deleting", () => {
     // The reply in it can still be answered.
     expect(await post(author, { parentId: reply.id })).toMatchObject({ ok: true, data: { threadId: root.id } });
     // A deleted comment cannot be edited.
-    expect(await editComment({ actor: member, input: { commentId: root.id, body: "Terug" } })).toEqual({ ok: false, error: "comment.notFound" });
+    expect(await editComment({ actor: member, input: { commentId: root.id, body: "Terug" } })).toEqual({
+      ok: false,
+      error: "comment.notFound",
+    });
   });
 
   it("commentCount stays equal to the shown comments through posting, replying and deleting", async () => {
@@ -328,7 +354,9 @@ describe("mentions", () => {
 
   it("a mention renders as bold text through the sanitising Markdown, whatever the name holds", () => {
     const body = "Vraag voor @[Oud](user:u1): klopt dit?";
-    const html = renderToStaticMarkup(createElement(Markdown, { children: renderMentions(body, { u1: 'Eve <img src=x onerror="alert(1)"> [x](javascript:alert(1))' }) }));
+    const html = renderToStaticMarkup(
+      createElement(Markdown, { children: renderMentions(body, { u1: 'Eve <img src=x onerror="alert(1)"> [x](javascript:alert(1))' }) }),
+    );
     expect(html).toContain("<strong>@Eve &lt;img src=x onerror=&quot;alert(1)&quot;&gt; [x](javascript:alert(1))</strong>");
     expect(html).not.toMatch(/<img|<a /i);
   });
@@ -342,7 +370,9 @@ describe("mentions", () => {
     const withMention = `Tweede versie voor ${mentionToken({ id: newcomer.id, name: "Gerrit" })}`;
     expect(await editComment({ actor: member, input: { commentId: comment.id, body: withMention } })).toMatchObject({ ok: true });
     expect(await mentionsOf()).toBe(1);
-    expect(await editComment({ actor: member, input: { commentId: comment.id, body: `${withMention}, nogmaals` } })).toMatchObject({ ok: true });
+    expect(await editComment({ actor: member, input: { commentId: comment.id, body: `${withMention}, nogmaals` } })).toMatchObject({
+      ok: true,
+    });
     expect(await mentionsOf()).toBe(1);
   });
 
@@ -366,7 +396,11 @@ describe("mentions", () => {
     const blocked = await createUser({ blocked: true, name: "Geblokkeerd Persoon" });
     for (const body of ["Hoi @[Niemand](user:doesnotexist)", `Hoi ${mentionToken(blocked)}`]) {
       const before = await db.comment.count();
-      expect(await post(member, { body })).toEqual({ ok: false, error: "comment.mentionUnknown", fieldErrors: { body: ["comment.mentionUnknown"] } });
+      expect(await post(member, { body })).toEqual({
+        ok: false,
+        error: "comment.mentionUnknown",
+        fieldErrors: { body: ["comment.mentionUnknown"] },
+      });
       expect(await db.comment.count()).toBe(before);
     }
   });
@@ -384,7 +418,9 @@ describe("mentions", () => {
     const odd = unique();
     const percent = await createUser({ name: `Groen_100%_${odd}` });
     expect((await searchMembers(member, `_100%_${odd}`)).map((option) => option.id)).toEqual([percent.id]);
-    expect((await searchMembers(actorOf(await db.user.findUniqueOrThrow({ where: { id: a.id } })), tag)).map((option) => option.id)).toEqual([b.id]);
+    expect(
+      (await searchMembers(actorOf(await db.user.findUniqueOrThrow({ where: { id: a.id } })), tag)).map((option) => option.id),
+    ).toEqual([b.id]);
     expect((await searchMembers(member, "e")).length).toBeLessThanOrEqual(8);
   });
 });

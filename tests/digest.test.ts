@@ -5,7 +5,13 @@ import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { runDigest } from "@/lib/notifications/digest";
 import { digestEmail } from "@/lib/notifications/email";
 import { createUser, passwordHashFor, unique } from "./support/factories";
-import { createPublishedUpdate, notificationsOf, postComment, setAllPreferences, setPreference, useOutboxForNotifications,
+import {
+  createPublishedUpdate,
+  notificationsOf,
+  postComment,
+  setAllPreferences,
+  setPreference,
+  useOutboxForNotifications,
 } from "./support/notification-fixtures";
 
 const HOUR = 60 * 60 * 1000;
@@ -113,7 +119,8 @@ describe("runDigest", () => {
     await postComment({ updateId: weeklyKind.id, authorId: commenter.id, mentionedUserIds: [reader.id] });
     const first = later();
     await runDigest({ now: first });
-    const subjects = async () => (await db.emailMessage.findMany({ where: { to: reader.email }, orderBy: { createdAt: "asc" } })).map((e) => e.subject);
+    const subjects = async () =>
+      (await db.emailMessage.findMany({ where: { to: reader.email }, orderBy: { createdAt: "asc" } })).map((e) => e.subject);
     expect((await subjects()).sort()).toEqual(["Dagoverzicht Koppelkans: 1 melding", "Weekoverzicht Koppelkans: 1 melding"]);
 
     await postComment({ updateId: daily.id, authorId: commenter.id });
@@ -136,7 +143,9 @@ describe("runDigest", () => {
     const [never, reader, weekly, commenter] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
     const update = await createPublishedUpdate({ authorId: never.id });
     const withdrawn = await createPublishedUpdate({ authorId: reader.id });
-    await db.follow.createMany({ data: [reader, weekly].map((user) => ({ userId: user.id, targetType: "UPDATE" as const, targetId: update.id })) });
+    await db.follow.createMany({
+      data: [reader, weekly].map((user) => ({ userId: user.id, targetType: "UPDATE" as const, targetId: update.id })),
+    });
     await postComment({ updateId: update.id, authorId: commenter.id });
     await postComment({ updateId: withdrawn.id, authorId: commenter.id });
     // Changed to NEVER after the notification was made.
@@ -231,9 +240,13 @@ describe("performance", () => {
   it("1,000 people with 50 notifications each in under 60 seconds", { timeout: 240_000 }, async () => {
     const setupStarted = performance.now();
     const author = await createUser();
-    const updates = await Promise.all(Array.from({ length: 10 }, (_, i) => createPublishedUpdate({ authorId: author.id, title: `Prestatietest ${i}` })));
+    const updates = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createPublishedUpdate({ authorId: author.id, title: `Prestatietest ${i}` })),
+    );
     const comments = await db.comment.createManyAndReturn({
-      data: updates.flatMap((update) => Array.from({ length: 5 }, (_, i) => ({ updateId: update.id, authorId: author.id, body: `Reactie ${i} op ${update.title}` }))),
+      data: updates.flatMap((update) =>
+        Array.from({ length: 5 }, (_, i) => ({ updateId: update.id, authorId: author.id, body: `Reactie ${i} op ${update.title}` })),
+      ),
       select: { id: true, updateId: true },
     });
     const passwordHash = await passwordHashFor("Prestatie-test-2030");
@@ -261,7 +274,11 @@ describe("performance", () => {
     for (let start = 0; start < rows.length; start += 10_000) await db.notification.createMany({ data: rows.slice(start, start + 10_000) });
     // Half daily, half weekly (the default): both digests are made in the run.
     await db.emailPreference.createMany({
-      data: people.filter((_, i) => i % 2 === 0).flatMap((person) => (["COMMENT_ON_UPDATE", "REPLY", "MENTION"] as const).map((kind) => ({ userId: person.id, kind, frequency: "DAILY" as const }))),
+      data: people
+        .filter((_, i) => i % 2 === 0)
+        .flatMap((person) =>
+          (["COMMENT_ON_UPDATE", "REPLY", "MENTION"] as const).map((kind) => ({ userId: person.id, kind, frequency: "DAILY" as const })),
+        ),
     });
     const setupMs = performance.now() - setupStarted;
 

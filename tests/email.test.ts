@@ -1,13 +1,12 @@
 import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { createServer } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { decodedBody, startSmtpServer } from "./support/smtp";
 import { createInvitation } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
 import { resetEmailTransport, sendEmail } from "@/lib/email/send";
 import { invitationEmail, passwordResetEmail } from "@/lib/email/templates";
 import { createActor, uniqueEmail } from "./support/factories";
+import { decodedBody, startSmtpServer } from "./support/smtp";
 
 const APP_URL = "https://koppelkans.test";
 const originalSmtpUrl = process.env.SMTP_URL;
@@ -92,7 +91,6 @@ describe("SMTP mode", () => {
     resetEmailTransport();
   });
 
-
   it("delivers an invitation to the SMTP server and marks it sent", async () => {
     const coordinator = await createActor("COORDINATOR");
     const to = uniqueEmail("smtp");
@@ -117,7 +115,9 @@ describe("SMTP mode", () => {
     process.env.EMAIL_FROM = "Koppelkans Test <portaal@koppelkans.test>";
     try {
       const to = uniqueEmail("from");
-      const result = await sendEmail(invitationEmail({ to, token: "t0k3n", role: "MEMBER", inviterName: "X", municipalityName: null, expiresAt: new Date() }));
+      const result = await sendEmail(
+        invitationEmail({ to, token: "t0k3n", role: "MEMBER", inviterName: "X", municipalityName: null, expiresAt: new Date() }),
+      );
       expect(result.delivered).toBe(true);
       expect(smtp.received[0]?.from).toBe("portaal@koppelkans.test");
       expect(smtp.received[0]?.raw).toMatch(/^From: Koppelkans Test <portaal@koppelkans\.test>/m);

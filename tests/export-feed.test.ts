@@ -137,7 +137,9 @@ beforeAll(async () => {
   const author = await createUser({ role: "PROJECT_LEADER", municipalityId: zwolle.id, name: "Piet Voorbeeld (demo)" });
   const experimentIn = async (municipalityId: string, title: string) => {
     const suffix = unique();
-    return db.experiment.create({ data: { title, slug: `exp-${suffix}`, summary: "-", municipalityId, startDate: new Date("2021-01-01") } });
+    return db.experiment.create({
+      data: { title, slug: `exp-${suffix}`, summary: "-", municipalityId, startDate: new Date("2021-01-01") },
+    });
   };
   const inZwolle = await experimentIn(zwolle.id, "Warm de wijk in");
   const inArnhem = await experimentIn(arnhem.id, "Samen aan de slag");
@@ -146,7 +148,14 @@ beforeAll(async () => {
   await db.theme.create({ data: { slug: slugs.leefwereld, name: "Leefwereld" } });
 
   const base = { experimentId: inZwolle.id, authorId: author.id };
-  await createUpdate({ ...base, title: TRICKY_TITLE, publishedAt: "2024-03-31T22:30:00Z", opgaven: [slugs.energie, slugs.armoede], themes: [slugs.leefwereld], commentCount: 3 });
+  await createUpdate({
+    ...base,
+    title: TRICKY_TITLE,
+    publishedAt: "2024-03-31T22:30:00Z",
+    opgaven: [slugs.energie, slugs.armoede],
+    themes: [slugs.leefwereld],
+    commentCount: 3,
+  });
   await createUpdate({ ...base, title: FORMULA_TITLE, publishedAt: "2024-02-01T10:00:00Z", opgaven: [slugs.armoede] });
   await createUpdate({
     ...base,
@@ -155,9 +164,27 @@ beforeAll(async () => {
     opgaven: [slugs.energie],
     body: "# Kop\n\n**Vet** en _schuin_ met een [link](https://voorbeeld.example) en ![foto](/beelden/x).\n\n- punt een\n- punt twee <b>html</b> & meer",
   });
-  await createUpdate({ experimentId: inArnhem.id, authorId: author.id, title: "Arnhem: tuinen", publishedAt: "2023-06-01T10:00:00Z", opgaven: [slugs.energie] });
-  await createUpdate({ ...base, title: "Concept: nog niet klaar", publishedAt: "2024-05-01T10:00:00Z", status: "DRAFT", opgaven: [slugs.energie] });
-  await createUpdate({ ...base, title: "Ingetrokken bericht", publishedAt: "2024-05-02T10:00:00Z", status: "WITHDRAWN", opgaven: [slugs.energie] });
+  await createUpdate({
+    experimentId: inArnhem.id,
+    authorId: author.id,
+    title: "Arnhem: tuinen",
+    publishedAt: "2023-06-01T10:00:00Z",
+    opgaven: [slugs.energie],
+  });
+  await createUpdate({
+    ...base,
+    title: "Concept: nog niet klaar",
+    publishedAt: "2024-05-01T10:00:00Z",
+    status: "DRAFT",
+    opgaven: [slugs.energie],
+  });
+  await createUpdate({
+    ...base,
+    title: "Ingetrokken bericht",
+    publishedAt: "2024-05-02T10:00:00Z",
+    status: "WITHDRAWN",
+    opgaven: [slugs.energie],
+  });
 
   // More than one page of 100 in one experiment, older than the rest.
   const bulk = await experimentIn(arnhem.id, "Veel updates");
@@ -212,7 +239,13 @@ describe("the CSV writer", () => {
   });
 
   it("writes a BOM, a header line and CRLF line ends", () => {
-    const text = toCsv(["Titel", "Aantal"], [["één", 1], ["twee;drie", 2]]);
+    const text = toCsv(
+      ["Titel", "Aantal"],
+      [
+        ["één", 1],
+        ["twee;drie", 2],
+      ],
+    );
     expect(text.startsWith(CSV_BOM)).toBe(true);
     expect(text).toBe('\uFEFFTitel;Aantal\r\néén;1\r\n"twee;drie";2\r\n');
     expect(text.replace(/\r\n/g, "")).not.toMatch(/\n/);
@@ -260,7 +293,15 @@ describe("GET /updates/export.csv", () => {
     // Published only, newest first, as the table.
     expect(body.map((row) => row[0])).toEqual([TRICKY_TITLE, `'${FORMULA_TITLE}`, SCRIPT_TITLE]);
     const first = body[0]!;
-    expect(first.slice(1, 8)).toEqual(["Warm de wijk in", "Zwolle-export", "Energie en aardgasvrij, Armoede & schulden", "Leefwereld", "Piet Voorbeeld (demo)", "2024-04-01", "3"]);
+    expect(first.slice(1, 8)).toEqual([
+      "Warm de wijk in",
+      "Zwolle-export",
+      "Energie en aardgasvrij, Armoede & schulden",
+      "Leefwereld",
+      "Piet Voorbeeld (demo)",
+      "2024-04-01",
+      "3",
+    ]);
     expect(first[8]).toMatch(new RegExp(`^${APP}/updates/[a-z0-9]+$`));
     // The raw text shows the quoting: quotes doubled, the line break inside quotes, the formula prefixed.
     expect(text).toContain('"Bewonersavond; ""Samen"" verder\nDeel 2"');
@@ -271,7 +312,10 @@ describe("GET /updates/export.csv", () => {
 
   it("uses the table's filters, search and sort", async () => {
     session.user = member;
-    const titles = async (query: string) => parseCsv((await (await csvRequest(query)).text()).slice(1)).slice(1).map((row) => row[0]);
+    const titles = async (query: string) =>
+      parseCsv((await (await csvRequest(query)).text()).slice(1))
+        .slice(1)
+        .map((row) => row[0]);
     expect(await titles(`?opgave=${slugs.energie}`)).toEqual([TRICKY_TITLE, SCRIPT_TITLE, "Arnhem: tuinen"]);
     expect(await titles(`?opgave=${slugs.energie}&opgave=${slugs.armoede}&opgaveMode=all`)).toEqual([TRICKY_TITLE]);
     expect(await titles(`?theme=${slugs.leefwereld}`)).toEqual([TRICKY_TITLE]);
@@ -288,7 +332,9 @@ describe("GET /updates/export.csv", () => {
       expect(table.rows).toHaveLength(3);
       expect(await titles(`?${new URLSearchParams(query)}`)).toEqual(table.rows.map((row) => neutralizeFormula(row.title)));
     }
-    expect((await titles(`?opgave=${slugs.energie}&sort=title&dir=asc`)).reverse()).toEqual(await titles(`?opgave=${slugs.energie}&sort=title&dir=desc`));
+    expect((await titles(`?opgave=${slugs.energie}&sort=title&dir=asc`)).reverse()).toEqual(
+      await titles(`?opgave=${slugs.energie}&sort=title&dir=desc`),
+    );
   });
 
   it("holds every matching row, not one page, whatever page the link names", async () => {
@@ -321,9 +367,11 @@ describe("the Atom helpers", () => {
   });
 
   it("makes plain text of Markdown", () => {
-    expect(stripMarkdown("# Kop\n\n**Vet** en _schuin_, `code` en [een link](https://x.example \"t\").\n\n> citaat\n\n1. een\n- twee\n\n![foto](/beelden/1)")).toBe(
-      "Kop Vet en schuin, code en een link. citaat een twee foto",
-    );
+    expect(
+      stripMarkdown(
+        '# Kop\n\n**Vet** en _schuin_, `code` en [een link](https://x.example "t").\n\n> citaat\n\n1. een\n- twee\n\n![foto](/beelden/1)',
+      ),
+    ).toBe("Kop Vet en schuin, code en een link. citaat een twee foto");
     expect(stripMarkdown("snake_case_naam en 3 * 4 = 12")).toBe("snake_case_naam en 3 * 4 = 12");
     expect(stripMarkdown("<script>alert(1)</script> tekst")).toBe("alert(1) tekst");
     expect(stripMarkdown("| a | b |\n| --- | --- |\n| 1 | 2 |")).toBe("a b 1 2");
@@ -439,7 +487,11 @@ describe("GET /feed/<token>", () => {
     expect(await titles(`?theme=${slugs.leefwereld}`)).toEqual([escapeXml(TRICKY_TITLE)]);
     expect(await titles(`?municipality=${zwolleSlug}&from=2024-02-01`)).toEqual([escapeXml(TRICKY_TITLE), escapeXml(FORMULA_TITLE)]);
     // A feed is always the newest first, whatever sort the link names.
-    expect(await titles(`?opgave=${slugs.energie}&sort=title&dir=asc`)).toEqual([escapeXml(TRICKY_TITLE), escapeXml(SCRIPT_TITLE), "Arnhem: tuinen"]);
+    expect(await titles(`?opgave=${slugs.energie}&sort=title&dir=asc`)).toEqual([
+      escapeXml(TRICKY_TITLE),
+      escapeXml(SCRIPT_TITLE),
+      "Arnhem: tuinen",
+    ]);
     const xml = await (await feedRequest(token, `?opgave=${slugs.energie}`)).text();
     expect(xml).toContain(`<link rel="self" type="application/atom+xml" href="${APP}/feed/${token}?opgave=${slugs.energie}"/>`);
     expect(xml).toContain(`<link rel="alternate" type="text/html" href="${APP}/updates?opgave=${slugs.energie}"/>`);

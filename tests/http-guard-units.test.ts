@@ -63,7 +63,12 @@ describe("the client address", () => {
       },
     } as unknown as IncomingMessage;
     expect(applyClientHeaders(req, none)).toBe(false);
-    expect(req.headers).toEqual({ [CLIENT_IP_HEADER]: "198.51.100.9", "x-forwarded-for": "198.51.100.9", "x-forwarded-proto": "http", host: "koppelkans.example.nl" });
+    expect(req.headers).toEqual({
+      [CLIENT_IP_HEADER]: "198.51.100.9",
+      "x-forwarded-for": "198.51.100.9",
+      "x-forwarded-proto": "http",
+      host: "koppelkans.example.nl",
+    });
   });
 
   it("keeps a trusted proxy's host and protocol headers", () => {
@@ -83,8 +88,10 @@ describe("the client address", () => {
 
 describe("request checks", () => {
   it("refuses malformed percent-encoding with 400 and control characters with 404", () => {
-    for (const url of ["/updates/%ZZ", "/updates/%C0%AF", "/updates/%", "/updates/%E2%82", "updates", "*"]) expect(requestPath(url), url).toEqual({ ok: false, status: 400 });
-    for (const url of ["/updates/%00", "/updates/a%0Ab", "/%7F", "/%C2%85"]) expect(requestPath(url), url).toEqual({ ok: false, status: 404 });
+    for (const url of ["/updates/%ZZ", "/updates/%C0%AF", "/updates/%", "/updates/%E2%82", "updates", "*"])
+      expect(requestPath(url), url).toEqual({ ok: false, status: 400 });
+    for (const url of ["/updates/%00", "/updates/a%0Ab", "/%7F", "/%C2%85"])
+      expect(requestPath(url), url).toEqual({ ok: false, status: 404 });
     expect(requestPath("/updates/caf%C3%A9?q=%ZZ")).toEqual({ ok: true, pathname: "/updates/café" });
   });
 
@@ -117,7 +124,11 @@ describe("request checks", () => {
 
 describe("the guard's settings", () => {
   it("reads TRUSTED_PROXIES, MAX_CONCURRENT_REQUESTS and APP_URL, and refuses bad values", () => {
-    const options = guardOptionsFromEnv({ TRUSTED_PROXIES: "10.0.0.0/8", MAX_CONCURRENT_REQUESTS: "8", APP_URL: "https://koppelkans.example.nl" });
+    const options = guardOptionsFromEnv({
+      TRUSTED_PROXIES: "10.0.0.0/8",
+      MAX_CONCURRENT_REQUESTS: "8",
+      APP_URL: "https://koppelkans.example.nl",
+    });
     expect(options.gate?.maxConcurrent).toBe(8);
     expect(options.trustedProxies.size).toBe(1);
     expect(options.allowedHosts).toEqual(["koppelkans.example.nl"]);

@@ -79,21 +79,34 @@ function raw(port: number, request: string, more?: () => Buffer | null): Promise
   });
 }
 
-const get = (port: number, path: string, headers = "") => raw(port, `GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n${headers}\r\n`);
+const get = (port: number, path: string, headers = "") =>
+  raw(port, `GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n${headers}\r\n`);
 
 describe("the guard's client address", () => {
   it("never lets a client's own X-Forwarded-For or client-ip header through", async () => {
     const { port, seen } = await start();
-    const answer = await get(port, "/", `X-Forwarded-For: 6.6.6.6\r\n${CLIENT_IP_HEADER}: 6.6.6.6\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n`);
+    const answer = await get(
+      port,
+      "/",
+      `X-Forwarded-For: 6.6.6.6\r\n${CLIENT_IP_HEADER}: 6.6.6.6\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n`,
+    );
     expect(answer.status).toBe(200);
-    expect(seen[0]!.headers).toMatchObject({ [CLIENT_IP_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1", "x-forwarded-proto": "http" });
+    expect(seen[0]!.headers).toMatchObject({
+      [CLIENT_IP_HEADER]: "127.0.0.1",
+      "x-forwarded-for": "127.0.0.1",
+      "x-forwarded-proto": "http",
+    });
     expect(seen[0]!.headers["x-forwarded-host"]).toBeUndefined();
   });
 
   it("believes X-Forwarded-For only from TRUSTED_PROXIES", async () => {
     const { port, seen } = await start({ TRUSTED_PROXIES: "::ffff:127.0.0.1,10.0.0.0/8" });
     await get(port, "/", "X-Forwarded-For: 6.6.6.6, 203.0.113.7, 10.0.0.3\r\nX-Forwarded-Host: koppelkans.example.nl\r\n");
-    expect(seen[0]!.headers).toMatchObject({ [CLIENT_IP_HEADER]: "203.0.113.7", "x-forwarded-for": "203.0.113.7", "x-forwarded-host": "koppelkans.example.nl" });
+    expect(seen[0]!.headers).toMatchObject({
+      [CLIENT_IP_HEADER]: "203.0.113.7",
+      "x-forwarded-for": "203.0.113.7",
+      "x-forwarded-host": "koppelkans.example.nl",
+    });
   });
 });
 
@@ -169,7 +182,8 @@ describe("the guard's answers to bad requests", () => {
   it("answers 400 to malformed percent-encoding and 404 to control characters in the path", async () => {
     const { port, seen } = await start();
     for (const path of ["/updates/%ZZ", "/updates/%C0%AF", "/updates/%"]) expect((await get(port, path)).status, path).toBe(400);
-    for (const path of ["/updates/%00", "/updates/x%0D%0ASet-Cookie:a", "/updates/%7F"]) expect((await get(port, path)).status, path).toBe(404);
+    for (const path of ["/updates/%00", "/updates/x%0D%0ASet-Cookie:a", "/updates/%7F"])
+      expect((await get(port, path)).status, path).toBe(404);
     expect(seen).toEqual([]);
     expect((await get(port, "/updates/caf%C3%A9")).status).toBe(200);
   });
@@ -183,7 +197,10 @@ describe("the guard's answers to bad requests", () => {
   it("refuses a server action from another site with 403", async () => {
     const { port, seen } = await start({ APP_URL: "https://koppelkans.example.nl" });
     const action = (origin: string, extra = "") =>
-      raw(port, `POST /updates/nieuw HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nNext-Action: 7f00\r\nOrigin: ${origin}\r\nContent-Length: 0\r\n${extra}\r\n`);
+      raw(
+        port,
+        `POST /updates/nieuw HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nNext-Action: 7f00\r\nOrigin: ${origin}\r\nContent-Length: 0\r\n${extra}\r\n`,
+      );
     expect((await action("https://evil.example")).status).toBe(403);
     expect((await action("null")).status).toBe(403);
     // X-Forwarded-Host from a peer that is no trusted proxy does not count.

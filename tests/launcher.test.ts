@@ -29,7 +29,10 @@ function launch(env: Record<string, string>): Promise<{ code: number | null; std
 describe("the launcher", () => {
   it("exits with one line naming the database it tried when DATABASE_URL is unreachable", async () => {
     const deadPort = await findFreePort();
-    const result = await launch({ DATABASE_URL: `postgresql://koppel:geheim@127.0.0.1:${deadPort}/koppelkans`, PORT: String(await findFreePort()) });
+    const result = await launch({
+      DATABASE_URL: `postgresql://koppel:geheim@127.0.0.1:${deadPort}/koppelkans`,
+      PORT: String(await findFreePort()),
+    });
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
@@ -40,7 +43,9 @@ describe("the launcher", () => {
 
   it("names the port in use and the setting that changes it", async () => {
     const server = net.createServer();
-    const port = await new Promise<number>((resolve) => server.listen(0, "0.0.0.0", () => resolve((server.address() as net.AddressInfo).port)));
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, "0.0.0.0", () => resolve((server.address() as net.AddressInfo).port)),
+    );
     try {
       const result = await launch({ PORT: String(port), DATA_DIR: path.join(root, "data", "never-created") });
       expect(result.code).toBe(1);

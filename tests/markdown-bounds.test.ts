@@ -91,7 +91,34 @@ describe("measureSource", () => {
   });
 
   it("never counts less nesting than the parser finds (random texts)", () => {
-    const pieces = ["- ", "-\t", "* ", "+ ", "1. ", "1.\t", "10) ", "> ", ">", "[^a]: ", "[^b]:\t", " ", "  ", "    ", "\t", "x", "- - -", "```", "<div>", "|-|", "=", "---", "-", "*", "[", "]"];
+    const pieces = [
+      "- ",
+      "-\t",
+      "* ",
+      "+ ",
+      "1. ",
+      "1.\t",
+      "10) ",
+      "> ",
+      ">",
+      "[^a]: ",
+      "[^b]:\t",
+      " ",
+      "  ",
+      "    ",
+      "\t",
+      "x",
+      "- - -",
+      "```",
+      "<div>",
+      "|-|",
+      "=",
+      "---",
+      "-",
+      "*",
+      "[",
+      "]",
+    ];
     // mulberry32: a small PRNG that is good enough here and the same on every run.
     let seed = 20260517;
     const next = () => {
@@ -125,9 +152,11 @@ describe("measureSource", () => {
     for (const update of demoUpdates) expect(exceededSourceLimit(update.body), update.title).toBeNull();
     const section = [
       "## Wat we deden",
-      "Bewoners bouwden vaker **groen en ontmoetingsplekken** dan zonnepanelen, zie [de wijkvisie](/updates/abc) en _het verslag_. ".repeat(3),
+      "Bewoners bouwden vaker **groen en ontmoetingsplekken** dan zonnepanelen, zie [de wijkvisie](/updates/abc) en _het verslag_. ".repeat(
+        3,
+      ),
       "- een **punt** met [een link](/x)\n- twee\n  - genest\n  - nog een",
-      "> Een bewoner: *\"Eindelijk vraagt iemand het ons.\"*",
+      '> Een bewoner: *"Eindelijk vraagt iemand het ons."*',
       "| Ambitie | Opgaven |\n| --- | --- |\n| Warm wonen | energie, armoede |",
     ].join("\n\n");
     expect(exceededSourceLimit(`${section}\n\n`.repeat(Math.floor(50_000 / (section.length + 2))))).toBeNull();

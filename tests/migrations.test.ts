@@ -121,7 +121,10 @@ describe("migrations", () => {
     const database = await emptyDatabase();
     const folder = await mkdtemp(path.join(tmpdir(), "kk-migrations-"));
     await mkdir(path.join(folder, "20000101000000_broken"));
-    await writeFile(path.join(folder, "20000101000000_broken", "migration.sql"), `CREATE TABLE half_done (id int);\nSELECT * FROM missing_table;`);
+    await writeFile(
+      path.join(folder, "20000101000000_broken", "migration.sql"),
+      `CREATE TABLE half_done (id int);\nSELECT * FROM missing_table;`,
+    );
 
     await expect(migrate(database.url, { dir: folder })).rejects.toThrow(/20000101000000_broken/);
     const catalog = await readCatalog(database.url);

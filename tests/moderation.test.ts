@@ -38,15 +38,19 @@ const report = (actor: Actor, extra: Record<string, string> = {}) =>
 const auditCount = () => db.auditLog.count();
 const comment = () => db.comment.findUniqueOrThrow({ where: { id: commentId } });
 const commentCount = async () => (await db.update.findUniqueOrThrow({ where: { id: updateId } })).commentCount;
-const moderationNotices = (userId: string) => db.notification.findMany({ where: { userId, kind: "MODERATION" }, orderBy: { createdAt: "asc" } });
+const moderationNotices = (userId: string) =>
+  db.notification.findMany({ where: { userId, kind: "MODERATION" }, orderBy: { createdAt: "asc" } });
 
 describe("reporting", () => {
-  it.each(["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"] as const)("a %s may report someone else's comment, once while it is open", async (role) => {
-    const reporter = await createActor(role);
-    expect(await report(reporter)).toEqual({ ok: true, data: { hidden: false } });
-    expect(await report(reporter)).toEqual({ ok: false, error: "moderation.alreadyReported" });
-    expect(await db.report.count({ where: { status: "OPEN", item: { commentId } } })).toBe(1);
-  });
+  it.each(["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"] as const)(
+    "a %s may report someone else's comment, once while it is open",
+    async (role) => {
+      const reporter = await createActor(role);
+      expect(await report(reporter)).toEqual({ ok: true, data: { hidden: false } });
+      expect(await report(reporter)).toEqual({ ok: false, error: "moderation.alreadyReported" });
+      expect(await db.report.count({ where: { status: "OPEN", item: { commentId } } })).toBe(1);
+    },
+  );
 
   it("refuses reporting one's own content, and a signed-out caller, without writing anything", async () => {
     const before = await auditCount();
@@ -80,7 +84,10 @@ describe("reporting", () => {
 
   it("follows the threshold an admin sets, and only an admin", async () => {
     const admin = await createActor("ADMIN");
-    expect(await setAutoHideThreshold({ actor: coordinator, input: { threshold: "1" } })).toEqual({ ok: false, error: "permission.denied" });
+    expect(await setAutoHideThreshold({ actor: coordinator, input: { threshold: "1" } })).toEqual({
+      ok: false,
+      error: "permission.denied",
+    });
     expect(await setAutoHideThreshold({ actor: admin, input: { threshold: "0" } })).toMatchObject({ ok: false, error: "form.invalid" });
     expect(await setAutoHideThreshold({ actor: admin, input: { threshold: "1" } })).toEqual({ ok: true, data: { threshold: 1 } });
     expect(await report(await createActor("MEMBER"))).toEqual({ ok: true, data: { hidden: true } });
@@ -96,7 +103,17 @@ describe("moderation steps", () => {
     const actor = await createActor(role);
     const before = await auditCount();
     const input = { targetType: "COMMENT", targetId: commentId, commentId, updateId, itemId: "x", reason };
-    for (const step of [hideContent, unhideContent, deleteCommentAsModerator, lockThread, unlockThread, withdrawUpdateAsModerator, restoreUpdateAsModerator, dismissReports, claimItem]) {
+    for (const step of [
+      hideContent,
+      unhideContent,
+      deleteCommentAsModerator,
+      lockThread,
+      unlockThread,
+      withdrawUpdateAsModerator,
+      restoreUpdateAsModerator,
+      dismissReports,
+      claimItem,
+    ]) {
       expect(await step({ actor, input })).toEqual({ ok: false, error: "permission.denied" });
     }
     expect((await comment()).hiddenAt).toBeNull();
@@ -111,7 +128,10 @@ describe("moderation steps", () => {
     expect(await db.report.findFirstOrThrow({ where: { reporterId: reporter.id } })).toMatchObject({ status: "ACTIONED" });
     expect((await moderationNotices(author.id)).map((n) => [n.event, n.reason])).toEqual([["hidden", reason]]);
     expect((await moderationNotices(reporter.id)).map((n) => n.event)).toEqual(["reportHandled"]);
-    expect(await db.auditLog.findFirstOrThrow({ where: { targetId: commentId, action: "comment.hide" } })).toMatchObject({ actorId: coordinator.id, reason });
+    expect(await db.auditLog.findFirstOrThrow({ where: { targetId: commentId, action: "comment.hide" } })).toMatchObject({
+      actorId: coordinator.id,
+      reason,
+    });
   });
 
   it("refuses hiding without a reason, and hiding twice, with no audit row", async () => {
@@ -126,7 +146,9 @@ describe("moderation steps", () => {
 
   it("restores a hidden comment: counted again, the author told", async () => {
     await hide(coordinator);
-    expect(await unhideContent({ actor: coordinator, input: { targetType: "COMMENT", targetId: commentId, reason: "Na overleg hersteld" } })).toMatchObject({ ok: true });
+    expect(
+      await unhideContent({ actor: coordinator, input: { targetType: "COMMENT", targetId: commentId, reason: "Na overleg hersteld" } }),
+    ).toMatchObject({ ok: true });
     expect((await comment()).hiddenAt).toBeNull();
     expect(await commentCount()).toBe(1);
     expect((await moderationNotices(author.id)).map((n) => n.event)).toEqual(["hidden", "restored"]);
@@ -140,7 +162,10 @@ describe("moderation steps", () => {
     expect(await claimItem({ actor: coordinator, input: { itemId: item.id } })).toEqual({ ok: false, error: "moderation.claimedByOther" });
     const before = await auditCount();
     expect(await hide(coordinator)).toEqual({ ok: false, error: "moderation.claimedByOther" });
-    expect(await dismissReports({ actor: coordinator, input: { itemId: item.id, reason } })).toEqual({ ok: false, error: "moderation.claimedByOther" });
+    expect(await dismissReports({ actor: coordinator, input: { itemId: item.id, reason } })).toEqual({
+      ok: false,
+      error: "moderation.claimedByOther",
+    });
     expect(await auditCount()).toBe(before);
     await db.moderationItem.update({ where: { id: item.id }, data: { claimedUntil: new Date(Date.now() - 1000) } });
     expect(await hide(coordinator)).toMatchObject({ ok: true });
@@ -150,10 +175,16 @@ describe("moderation steps", () => {
     const reporter = await createActor("MEMBER");
     await report(reporter);
     const item = await db.moderationItem.findUniqueOrThrow({ where: { commentId } });
-    expect(await dismissReports({ actor: coordinator, input: { itemId: item.id, reason: "Geen persoonsgegevens" } })).toEqual({ ok: true, data: { itemId: item.id } });
+    expect(await dismissReports({ actor: coordinator, input: { itemId: item.id, reason: "Geen persoonsgegevens" } })).toEqual({
+      ok: true,
+      data: { itemId: item.id },
+    });
     expect(await db.report.findFirstOrThrow({ where: { reporterId: reporter.id } })).toMatchObject({ status: "DISMISSED" });
     expect((await comment()).hiddenAt).toBeNull();
-    expect(await dismissReports({ actor: coordinator, input: { itemId: item.id, reason: "Nog eens" } })).toEqual({ ok: false, error: "moderation.noOpenReports" });
+    expect(await dismissReports({ actor: coordinator, input: { itemId: item.id, reason: "Nog eens" } })).toEqual({
+      ok: false,
+      error: "moderation.noOpenReports",
+    });
     // Handled, so the same person may report it again.
     expect(await report(reporter)).toMatchObject({ ok: true });
   });
@@ -168,10 +199,15 @@ describe("moderation steps", () => {
 
   it("locks a discussion: no new comments, also not a replayed post; unlocking opens it again", async () => {
     const member = await createActor("MEMBER");
-    expect(await lockThread({ actor: coordinator, input: { updateId, reason: "De discussie loopt uit de hand" } })).toMatchObject({ ok: true });
+    expect(await lockThread({ actor: coordinator, input: { updateId, reason: "De discussie loopt uit de hand" } })).toMatchObject({
+      ok: true,
+    });
     const post = () => postCommentService({ actor: member, input: { updateId, body: "Nog één ding", clientKey: crypto.randomUUID() } });
     expect(await post()).toEqual({ ok: false, error: "comment.threadLocked" });
-    expect(await lockThread({ actor: coordinator, input: { updateId, reason: "Nog eens" } })).toEqual({ ok: false, error: "moderation.alreadyLocked" });
+    expect(await lockThread({ actor: coordinator, input: { updateId, reason: "Nog eens" } })).toEqual({
+      ok: false,
+      error: "moderation.alreadyLocked",
+    });
     expect(await unlockThread({ actor: coordinator, input: { updateId, reason: "Weer open" } })).toMatchObject({ ok: true });
     expect(await post()).toMatchObject({ ok: true });
   });
@@ -179,15 +215,22 @@ describe("moderation steps", () => {
   it("withdraws anyone's update with a reason and publishes it again", async () => {
     expect(await withdrawUpdateAsModerator({ actor: coordinator, input: { updateId, reason } })).toMatchObject({ ok: true });
     expect(await db.update.findUniqueOrThrow({ where: { id: updateId } })).toMatchObject({ status: "WITHDRAWN" });
-    expect(await withdrawUpdateAsModerator({ actor: coordinator, input: { updateId, reason } })).toEqual({ ok: false, error: "moderation.itemGone" });
-    expect(await restoreUpdateAsModerator({ actor: coordinator, input: { updateId, reason: "Terecht gepubliceerd" } })).toMatchObject({ ok: true });
+    expect(await withdrawUpdateAsModerator({ actor: coordinator, input: { updateId, reason } })).toEqual({
+      ok: false,
+      error: "moderation.itemGone",
+    });
+    expect(await restoreUpdateAsModerator({ actor: coordinator, input: { updateId, reason: "Terecht gepubliceerd" } })).toMatchObject({
+      ok: true,
+    });
     expect(await db.update.findUniqueOrThrow({ where: { id: updateId } })).toMatchObject({ status: "PUBLISHED" });
     expect((await moderationNotices(author.id)).map((n) => n.event)).toEqual(["withdrawn", "republished"]);
     expect(await db.auditLog.count({ where: { targetId: updateId, action: { in: ["update.withdraw-any", "update.restore"] } } })).toBe(2);
   });
 
   it("hides an update: gone from everyone's lists but its author's and staff's", async () => {
-    expect(await hideContent({ actor: coordinator, input: { targetType: "UPDATE", targetId: updateId, reason } })).toMatchObject({ ok: true });
+    expect(await hideContent({ actor: coordinator, input: { targetType: "UPDATE", targetId: updateId, reason } })).toMatchObject({
+      ok: true,
+    });
     expect((await db.update.findUniqueOrThrow({ where: { id: updateId } })).hiddenAt).not.toBeNull();
     expect(await report(await createActor("MEMBER"))).toEqual({ ok: false, error: "moderation.itemGone" });
   });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { decodedBody, startSmtpServer } from "./support/smtp";
 import { db } from "@/lib/db";
 import { deliverQueued } from "@/lib/email/queue";
 import { resetEmailTransport } from "@/lib/email/send";
 import { runDigest } from "@/lib/notifications/digest";
 import { verifyUnsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { createUser } from "./support/factories";
-import { TEST_SECRET, createPublishedUpdate, postComment, setAllPreferences, setPreference } from "./support/notification-fixtures";
+import { createPublishedUpdate, postComment, setAllPreferences, setPreference, TEST_SECRET } from "./support/notification-fixtures";
+import { decodedBody, startSmtpServer } from "./support/smtp";
 
 const APP_URL = "https://koppelkans.test";
 const originalSmtpUrl = process.env.SMTP_URL;
@@ -29,7 +29,10 @@ function decodeSubject(value: string): string {
   return value.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=\s*/gi, (_match, mode: string, text: string) =>
     mode.toUpperCase() === "B"
       ? Buffer.from(text, "base64").toString("utf8")
-      : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8"),
+      : Buffer.from(
+          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          "latin1",
+        ).toString("utf8"),
   );
 }
 
@@ -81,7 +84,9 @@ describe("notification email over SMTP", () => {
     expect(smtp.received).toHaveLength(1);
     const message = smtp.received[0]!;
     expect(message.to).toEqual([author.email]);
-    expect(decodeSubject(headersOf(message.raw).get("subject")!)).toBe("Koppelkans: Bert (demo) reageerde op je update ‘Eigenwijcks in Crabbehof’");
+    expect(decodeSubject(headersOf(message.raw).get("subject")!)).toBe(
+      "Koppelkans: Bert (demo) reageerde op je update ‘Eigenwijcks in Crabbehof’",
+    );
     expect(decodedBody(message.raw)).toContain(`${APP_URL}/updates/${update.id}#reactie-${comment.id}`);
     expectUnsubscribeHeaders(message.raw, author.id);
 

@@ -47,7 +47,9 @@ describe("opening a notification", () => {
   it("GET /meldingen/<id> goes to the comment and changes nothing (prefetchers and link checkers open it too)", async () => {
     const { me, notification, target } = await oneNotification();
     session.user = me;
-    const response = await GET(new Request(`http://localhost/meldingen/${notification.id}`), { params: Promise.resolve({ id: notification.id }) });
+    const response = await GET(new Request(`http://localhost/meldingen/${notification.id}`), {
+      params: Promise.resolve({ id: notification.id }),
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(target);
     expect(await readAt(notification.id)).toBeNull();
@@ -67,7 +69,9 @@ describe("opening a notification", () => {
     session.user = other;
     expect(await redirectOf(() => openNotificationAction(form(notification.id)))).toBe("/meldingen");
     expect(await redirectOf(() => openNotificationAction(form("\u0000")))).toBe("/meldingen");
-    const response = await GET(new Request(`http://localhost/meldingen/${notification.id}`), { params: Promise.resolve({ id: notification.id }) });
+    const response = await GET(new Request(`http://localhost/meldingen/${notification.id}`), {
+      params: Promise.resolve({ id: notification.id }),
+    });
     expect(response.headers.get("location")).toBe("/meldingen");
     expect(await readAt(notification.id)).toBeNull();
   });
@@ -75,7 +79,9 @@ describe("opening a notification", () => {
   it("a visitor is sent to sign in, back to the notification afterwards", async () => {
     const { notification } = await oneNotification();
     session.user = null;
-    const response = await GET(new Request(`http://localhost/meldingen/${notification.id}`), { params: Promise.resolve({ id: notification.id }) });
+    const response = await GET(new Request(`http://localhost/meldingen/${notification.id}`), {
+      params: Promise.resolve({ id: notification.id }),
+    });
     expect(response.headers.get("location")).toBe(`/inloggen?callbackUrl=${encodeURIComponent(`/meldingen/${notification.id}`)}`);
     expect(await readAt(notification.id)).toBeNull();
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { deliverQueued, listUnsubscribeHeaders } from "@/lib/email/queue";
-import { follow, unfollow } from "@/lib/follows/service";
 import { isFollowing, listFollows } from "@/lib/follows/queries";
+import { follow, unfollow } from "@/lib/follows/service";
 import { onCommentPosted, onUpdatePublished } from "@/lib/notifications/events";
 import { getEmailPreferences, saveEmailPreferences } from "@/lib/notifications/preferences";
 import { listNotifications, unreadNotificationCount } from "@/lib/notifications/queries";
@@ -31,7 +31,13 @@ describe("onCommentPosted: who gets what", () => {
 
     const forAuthor = await notificationsOf(author.id);
     expect(forAuthor).toHaveLength(1);
-    expect(forAuthor[0]).toMatchObject({ kind: "COMMENT_ON_UPDATE", actorId: commenter.id, updateId: update.id, commentId: comment.id, readAt: null });
+    expect(forAuthor[0]).toMatchObject({
+      kind: "COMMENT_ON_UPDATE",
+      actorId: commenter.id,
+      updateId: update.id,
+      commentId: comment.id,
+      readAt: null,
+    });
     expect(await notificationsOf(commenter.id)).toHaveLength(0);
     expect(await isFollowing(commenter.id, "UPDATE", update.id)).toBe(true);
 
@@ -43,10 +49,20 @@ describe("onCommentPosted: who gets what", () => {
   });
 
   it("a reply goes to the answered comment's author and the thread starter as REPLY, to followers as COMMENT_ON_UPDATE", async () => {
-    const [author, starter, answered, bystander, replier] = await Promise.all([createUser(), createUser(), createUser(), createUser(), createUser()]);
+    const [author, starter, answered, bystander, replier] = await Promise.all([
+      createUser(),
+      createUser(),
+      createUser(),
+      createUser(),
+      createUser(),
+    ]);
     const update = await createPublishedUpdate({ authorId: author.id });
     const root = await postComment({ updateId: update.id, authorId: starter.id });
-    const inThread = await postComment({ updateId: update.id, authorId: answered.id, replyTo: { id: root.id, authorId: starter.id, parentId: null } });
+    const inThread = await postComment({
+      updateId: update.id,
+      authorId: answered.id,
+      replyTo: { id: root.id, authorId: starter.id, parentId: null },
+    });
     await postComment({ updateId: update.id, authorId: bystander.id });
     const before = new Date();
 
@@ -90,7 +106,14 @@ describe("onCommentPosted: who gets what", () => {
     const comment = await postComment({ updateId: update.id, authorId: commenter.id, mentionedUserIds: [blocked.id, "no-such-user"] });
     expect(await notificationsOf(blocked.id)).toHaveLength(0);
     await db.$transaction((tx) =>
-      onCommentPosted(tx, { commentId: comment.id, updateId: update.id, authorId: commenter.id, parentId: null, replyToAuthorId: null, mentionedUserIds: [] }),
+      onCommentPosted(tx, {
+        commentId: comment.id,
+        updateId: update.id,
+        authorId: commenter.id,
+        parentId: null,
+        replyToAuthorId: null,
+        mentionedUserIds: [],
+      }),
     );
     expect(await db.notification.count({ where: { commentId: comment.id } })).toBe(1);
   });
@@ -102,7 +125,14 @@ describe("onCommentPosted: who gets what", () => {
     await expect(
       db.$transaction(async (tx) => {
         const comment = await tx.comment.create({ data: { updateId: update.id, authorId: commenter.id, body: "Weg" } });
-        await onCommentPosted(tx, { commentId: comment.id, updateId: update.id, authorId: commenter.id, parentId: null, replyToAuthorId: null, mentionedUserIds: [] });
+        await onCommentPosted(tx, {
+          commentId: comment.id,
+          updateId: update.id,
+          authorId: commenter.id,
+          parentId: null,
+          replyToAuthorId: null,
+          mentionedUserIds: [],
+        });
         throw new Error("comment service failed after the event");
       }),
     ).rejects.toThrow("comment service failed");
@@ -116,7 +146,11 @@ describe("email at once (IMMEDIATE) and never", () => {
     const [author, commenter] = await Promise.all([createUser({ name: "Anna (demo)" }), createUser({ name: "Bert (demo)" })]);
     await setPreference(author.id, "COMMENT_ON_UPDATE", "IMMEDIATE");
     const update = await createPublishedUpdate({ authorId: author.id, title: "Bewonersavond over warmtepompen" });
-    const comment = await postComment({ updateId: update.id, authorId: commenter.id, body: "Goed idee, @[Anna (demo)](user:x) — hoe ging de **avond**?" });
+    const comment = await postComment({
+      updateId: update.id,
+      authorId: commenter.id,
+      body: "Goed idee, @[Anna (demo)](user:x) — hoe ging de **avond**?",
+    });
 
     const [notification] = await notificationsOf(author.id);
     expect(notification?.emailedAt).toBeInstanceOf(Date);
@@ -224,7 +258,9 @@ describe("reading notifications", () => {
 
     expect((await markNotificationRead({ actor: actorOf(me), input: { notificationId: first!.id } })).ok).toBe(true);
     expect(await unreadNotificationCount(me.id)).toBe(2);
-    expect(await openNotification({ actor: actorOf(me), notificationId: second!.id })).toBe(`/updates/${mine.id}#reactie-${second!.commentId}`);
+    expect(await openNotification({ actor: actorOf(me), notificationId: second!.id })).toBe(
+      `/updates/${mine.id}#reactie-${second!.commentId}`,
+    );
     expect(await unreadNotificationCount(me.id)).toBe(1);
 
     const all = await markAllNotificationsRead({ actor: actorOf(me) });
@@ -245,7 +281,13 @@ describe("reading notifications", () => {
 
     const page1 = await listNotifications(me.id, { perPage: 2 });
     expect(page1).toMatchObject({ total: 5, unread: 5, page: 1, pages: 3 });
-    expect(page1.items[0]).toMatchObject({ kind: "COMMENT_ON_UPDATE", ownUpdate: true, actorName: "Carla (demo)", updateTitle: "Groen in de Plutolaan", read: false });
+    expect(page1.items[0]).toMatchObject({
+      kind: "COMMENT_ON_UPDATE",
+      ownUpdate: true,
+      actorName: "Carla (demo)",
+      updateTitle: "Groen in de Plutolaan",
+      read: false,
+    });
     expect(page1.items[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(page1.items[1]!.createdAt.getTime());
     const page3 = await listNotifications(me.id, { perPage: 2, page: 99 });
     expect(page3.page).toBe(3);
@@ -281,7 +323,9 @@ describe("follows", () => {
     expect((await follow({ actor: me, input: { targetType: "PERSON", targetId: "x" } })).ok).toBe(false);
     expect((await follow({ actor: null, input: targets[0] })).ok).toBe(false);
     // Someone else's draft cannot be followed.
-    const draft = await db.update.create({ data: { authorId: (await createUser()).id, experimentId: experiment.id, title: "Concept", body: "", phase: "VERKENNING" } });
+    const draft = await db.update.create({
+      data: { authorId: (await createUser()).id, experimentId: experiment.id, title: "Concept", body: "", phase: "VERKENNING" },
+    });
     expect((await follow({ actor: me, input: { targetType: "UPDATE", targetId: draft.id } })).ok).toBe(false);
 
     expect((await unfollow({ actor: me, input: targets[2] })).ok).toBe(true);
@@ -294,7 +338,13 @@ describe("follows", () => {
 describe("email preferences", () => {
   it("defaults to weekly and saves one choice per kind", async () => {
     const me = await createActor("MEMBER");
-    expect(await getEmailPreferences(me.id)).toEqual({ COMMENT_ON_UPDATE: "WEEKLY", REPLY: "WEEKLY", MENTION: "WEEKLY", FOLLOWED_UPDATE: "WEEKLY", MODERATION: "WEEKLY" });
+    expect(await getEmailPreferences(me.id)).toEqual({
+      COMMENT_ON_UPDATE: "WEEKLY",
+      REPLY: "WEEKLY",
+      MENTION: "WEEKLY",
+      FOLLOWED_UPDATE: "WEEKLY",
+      MODERATION: "WEEKLY",
+    });
     const input = { COMMENT_ON_UPDATE: "IMMEDIATE", REPLY: "DAILY", MENTION: "WEEKLY", FOLLOWED_UPDATE: "NEVER", MODERATION: "IMMEDIATE" };
     expect((await saveEmailPreferences({ actor: me, input })).ok).toBe(true);
     expect(await getEmailPreferences(me.id)).toEqual(input);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCommentsForUpdate } from "@/lib/comments/queries";
 import { searchMembers } from "@/lib/comments/members";
+import { getCommentsForUpdate } from "@/lib/comments/queries";
 import { db } from "@/lib/db";
 import { getFeedEntries } from "@/lib/feeds/queries";
 import { listFollows } from "@/lib/follows/queries";
@@ -67,7 +67,10 @@ beforeAll(async () => {
   ids.draft = await makeUpdate("DRAFT", [shared.id, onlyHidden.id]);
   ids.hidden = await makeUpdate("PUBLISHED", [shared.id, onlyHidden.id], true);
   const comment = (extra: { hiddenAt?: Date; deletedAt?: Date }) =>
-    db.comment.create({ data: { updateId: ids.published, authorId: author.id, body: `Reactie ${word} ${unique()}`, ...extra }, select: { id: true } });
+    db.comment.create({
+      data: { updateId: ids.published, authorId: author.id, body: `Reactie ${word} ${unique()}`, ...extra },
+      select: { id: true },
+    });
   comments.shown = (await comment({})).id;
   comments.hidden = (await comment({ hiddenAt: new Date() })).id;
   comments.deleted = (await comment({ deletedAt: new Date() })).id;
@@ -81,7 +84,13 @@ const params = (query: Record<string, string> = {}) => parseUpdatesTableParams(q
 
 describe("what a member reads", () => {
   it("the updates table, filtered and searched, lists only the published update", async () => {
-    const queries: Record<string, string>[] = [{}, { q: word }, { opgave: shared.slug }, { theme: theme.slug }, { q: word, opgave: onlyHidden.slug }];
+    const queries: Record<string, string>[] = [
+      {},
+      { q: word },
+      { opgave: shared.slug },
+      { theme: theme.slug },
+      { q: word, opgave: onlyHidden.slug },
+    ];
     for (const query of queries) {
       const { rows } = await searchUpdates(params(query));
       const mine = rows.map((row) => row.id).filter((id) => Object.values(ids).includes(id));

@@ -111,7 +111,10 @@ describe("createMunicipality and updateMunicipality", () => {
   });
 
   it("tidies a typed slug the same way", async () => {
-    const result = await createMunicipality({ actor: coordinator, input: { name: "Leeuwarden", slug: "Ljouwert Stêd", cbsCode: "GM0080" } });
+    const result = await createMunicipality({
+      actor: coordinator,
+      input: { name: "Leeuwarden", slug: "Ljouwert Stêd", cbsCode: "GM0080" },
+    });
     expect(result.ok && result.data.slug).toBe("ljouwert-sted");
   });
 
@@ -123,7 +126,10 @@ describe("createMunicipality and updateMunicipality", () => {
       input: { municipalityId: municipality.id, name: "Nieuwe Naam", slug: "", cbsCode: code },
     });
     expect(result).toEqual({ ok: true, data: { id: municipality.id, slug: "nieuwe-naam" } });
-    expect(await db.municipality.findUniqueOrThrow({ where: { id: municipality.id } })).toMatchObject({ name: "Nieuwe Naam", cbsCode: code });
+    expect(await db.municipality.findUniqueOrThrow({ where: { id: municipality.id } })).toMatchObject({
+      name: "Nieuwe Naam",
+      cbsCode: code,
+    });
     const log = await db.auditLog.findFirstOrThrow({ where: { targetId: municipality.id, action: "municipality.update" } });
     expect(log).toMatchObject({
       actorId: admin.id,
@@ -153,7 +159,10 @@ describe("createMunicipality and updateMunicipality", () => {
       input: { municipalityId: other.id, name: other.name, slug: existing.slug, cbsCode: existing.cbsCode },
     });
     expect(fieldErrorsOf(update)).toEqual({ slug: ["programme.slugTaken"], cbsCode: ["programme.cbsCodeTaken"] });
-    expect(await db.municipality.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ slug: other.slug, cbsCode: other.cbsCode });
+    expect(await db.municipality.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      slug: other.slug,
+      cbsCode: other.cbsCode,
+    });
     expect(await db.auditLog.count({ where: { targetId: other.id } })).toBe(0);
   });
 
@@ -165,7 +174,11 @@ describe("createMunicipality and updateMunicipality", () => {
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     for (const result of results.filter((result) => !result.ok)) {
-      expect(result).toEqual({ ok: false, error: "form.invalid", fieldErrors: { slug: ["programme.slugTaken"], cbsCode: ["programme.cbsCodeTaken"] } });
+      expect(result).toEqual({
+        ok: false,
+        error: "form.invalid",
+        fieldErrors: { slug: ["programme.slugTaken"], cbsCode: ["programme.cbsCodeTaken"] },
+      });
     }
     expect(await db.municipality.count({ where: { cbsCode } })).toBe(1);
   });
@@ -178,7 +191,10 @@ describe("createMunicipality and updateMunicipality", () => {
   });
 
   it("answers notFound for an unknown municipality", async () => {
-    const result = await updateMunicipality({ actor: coordinator, input: { municipalityId: "bestaat-niet", name: "X Y", cbsCode: "GM0001" } });
+    const result = await updateMunicipality({
+      actor: coordinator,
+      input: { municipalityId: "bestaat-niet", name: "X Y", cbsCode: "GM0001" },
+    });
     expect(result).toEqual({ ok: false, error: "programme.municipalityNotFound" });
   });
 });
@@ -204,14 +220,22 @@ describe("createWijk and updateWijk", () => {
     const cbsCode = wijkCodeFor(municipality.cbsCode);
     const result = await updateWijk({ actor: admin, input: { wijkId: wijk.id, name: "Crabbehof", slug: "", cbsCode } });
     expect(result).toEqual({ ok: true, data: { id: wijk.id, slug: "crabbehof" } });
-    expect(await db.neighbourhood.findUniqueOrThrow({ where: { id: wijk.id } })).toMatchObject({ name: "Crabbehof", cbsCode, municipalityId: municipality.id });
+    expect(await db.neighbourhood.findUniqueOrThrow({ where: { id: wijk.id } })).toMatchObject({
+      name: "Crabbehof",
+      cbsCode,
+      municipalityId: municipality.id,
+    });
     const log = await db.auditLog.findFirstOrThrow({ where: { targetId: wijk.id, action: "wijk.update" } });
     expect(log).toMatchObject({ actorId: admin.id, data: { before: { name: wijk.name }, after: { name: "Crabbehof", cbsCode } } });
   });
 
   it("allows one wijk slug in two municipalities, but not twice in one", async () => {
     const [first, second] = await Promise.all([makeMunicipality(), makeMunicipality()]);
-    const input = (municipality: typeof first) => ({ municipalityId: municipality.id, name: "Centrum", cbsCode: wijkCodeFor(municipality.cbsCode) });
+    const input = (municipality: typeof first) => ({
+      municipalityId: municipality.id,
+      name: "Centrum",
+      cbsCode: wijkCodeFor(municipality.cbsCode),
+    });
     expect((await createWijk({ actor: coordinator, input: input(first) })).ok).toBe(true);
     expect((await createWijk({ actor: coordinator, input: input(second) })).ok).toBe(true);
     const again = await createWijk({ actor: coordinator, input: input(first) });
@@ -222,16 +246,25 @@ describe("createWijk and updateWijk", () => {
   it("refuses a wijk CBS code in use, a malformed one, and one of another municipality", async () => {
     const [municipality, other] = await Promise.all([makeMunicipality(), makeMunicipality()]);
     const existing = await makeWijk(municipality);
-    const taken = await createWijk({ actor: coordinator, input: { municipalityId: municipality.id, name: `W ${unique()}`, cbsCode: existing.cbsCode } });
+    const taken = await createWijk({
+      actor: coordinator,
+      input: { municipalityId: municipality.id, name: `W ${unique()}`, cbsCode: existing.cbsCode },
+    });
     expect(fieldErrorsOf(taken)).toEqual({ cbsCode: ["programme.cbsCodeTaken"] });
-    const malformed = await createWijk({ actor: coordinator, input: { municipalityId: municipality.id, name: `W ${unique()}`, cbsCode: "WK12" } });
+    const malformed = await createWijk({
+      actor: coordinator,
+      input: { municipalityId: municipality.id, name: `W ${unique()}`, cbsCode: "WK12" },
+    });
     expect(fieldErrorsOf(malformed)).toEqual({ cbsCode: ["programme.wijkCbsCodeInvalid"] });
     const mismatch = await createWijk({
       actor: coordinator,
       input: { municipalityId: municipality.id, name: `W ${unique()}`, cbsCode: wijkCodeFor(other.cbsCode) },
     });
     expect(fieldErrorsOf(mismatch)).toEqual({ cbsCode: ["programme.wijkCbsCodeMismatch"] });
-    const update = await updateWijk({ actor: coordinator, input: { wijkId: existing.id, name: existing.name, cbsCode: wijkCodeFor(other.cbsCode) } });
+    const update = await updateWijk({
+      actor: coordinator,
+      input: { wijkId: existing.id, name: existing.name, cbsCode: wijkCodeFor(other.cbsCode) },
+    });
     expect(fieldErrorsOf(update)).toEqual({ cbsCode: ["programme.wijkCbsCodeMismatch"] });
     expect(await db.neighbourhood.count({ where: { municipalityId: municipality.id } })).toBe(1);
   });
@@ -259,7 +292,11 @@ describe("createExperiment and updateExperiment", () => {
       makeWijk(municipality),
       createUser({ role: "PROJECT_LEADER", municipalityId: municipality.id }),
     ]);
-    const input = experimentInput(municipality.id, { title: "Lego-sessie in de wijk", wijkIds: [wijkA.id, wijkB.id], leaderIds: [leader.id] });
+    const input = experimentInput(municipality.id, {
+      title: "Lego-sessie in de wijk",
+      wijkIds: [wijkA.id, wijkB.id],
+      leaderIds: [leader.id],
+    });
     const result = await createExperiment({ actor: coordinator, input });
     expect(result).toEqual({ ok: true, data: { id: expect.any(String), slug: "lego-sessie-in-de-wijk" } });
     if (!result.ok) return;
@@ -313,13 +350,19 @@ describe("createExperiment and updateExperiment", () => {
     const log = await db.auditLog.findFirstOrThrow({ where: { targetId: experiment.id, action: "experiment.update" } });
     expect(log).toMatchObject({
       actorId: admin.id,
-      data: { before: { phase: "VERKENNING", wijkIds: [oldWijk.id], startDate: "2023-01-15" }, after: { phase: "UITVOERING", wijkIds: [newWijk.id] } },
+      data: {
+        before: { phase: "VERKENNING", wijkIds: [oldWijk.id], startDate: "2023-01-15" },
+        after: { phase: "UITVOERING", wijkIds: [newWijk.id] },
+      },
     });
   });
 
   it("lets a coordinator remove all wijken and leaders", async () => {
     const municipality = await makeMunicipality();
-    const [wijk, leader] = await Promise.all([makeWijk(municipality), createUser({ role: "PROJECT_LEADER", municipalityId: municipality.id })]);
+    const [wijk, leader] = await Promise.all([
+      makeWijk(municipality),
+      createUser({ role: "PROJECT_LEADER", municipalityId: municipality.id }),
+    ]);
     const experiment = await makeExperiment(municipality.id, { wijkIds: [wijk.id], leaderIds: [leader.id] });
     const result = await updateExperiment({
       actor: coordinator,
@@ -335,14 +378,22 @@ describe("createExperiment and updateExperiment", () => {
     const [municipality, other] = await Promise.all([makeMunicipality(), makeMunicipality()]);
     const [own, foreign] = await Promise.all([makeWijk(municipality), makeWijk(other)]);
     const before = await db.experiment.count();
-    const result = await createExperiment({ actor: coordinator, input: experimentInput(municipality.id, { wijkIds: [own.id, foreign.id] }) });
+    const result = await createExperiment({
+      actor: coordinator,
+      input: experimentInput(municipality.id, { wijkIds: [own.id, foreign.id] }),
+    });
     expect(result).toEqual({ ok: false, error: "form.invalid", fieldErrors: { wijkIds: ["programme.wijkOtherMunicipality"] } });
     expect(await db.experiment.count()).toBe(before);
 
     const experiment = await makeExperiment(municipality.id, { wijkIds: [own.id] });
     const update = await updateExperiment({
       actor: coordinator,
-      input: experimentInput(municipality.id, { experimentId: experiment.id, title: experiment.title, slug: experiment.slug, wijkIds: [foreign.id] }),
+      input: experimentInput(municipality.id, {
+        experimentId: experiment.id,
+        title: experiment.title,
+        slug: experiment.slug,
+        wijkIds: [foreign.id],
+      }),
     });
     expect(fieldErrorsOf(update)).toEqual({ wijkIds: ["programme.wijkOtherMunicipality"] });
     const saved = await db.experiment.findUniqueOrThrow({ where: { id: experiment.id }, include: { wijken: { select: { id: true } } } });
@@ -359,7 +410,10 @@ describe("createExperiment and updateExperiment", () => {
     const [municipality, other] = await Promise.all([makeMunicipality(), makeMunicipality()]);
     const foreignLeader = await createUser({ role: "PROJECT_LEADER", municipalityId: other.id });
     const before = await db.experiment.count();
-    const result = await createExperiment({ actor: coordinator, input: experimentInput(municipality.id, { leaderIds: [foreignLeader.id] }) });
+    const result = await createExperiment({
+      actor: coordinator,
+      input: experimentInput(municipality.id, { leaderIds: [foreignLeader.id] }),
+    });
     expect(result).toEqual({ ok: false, error: "form.invalid", fieldErrors: { leaderIds: ["programme.leaderOtherMunicipality"] } });
     expect(await db.experiment.count()).toBe(before);
   });
@@ -389,7 +443,10 @@ describe("createExperiment and updateExperiment", () => {
 
   it("refuses an impossible start date, an unknown phase and an unknown municipality", async () => {
     const municipality = await makeMunicipality();
-    const result = await createExperiment({ actor: coordinator, input: experimentInput(municipality.id, { startDate: "2024-02-31", phase: "KLAAR" }) });
+    const result = await createExperiment({
+      actor: coordinator,
+      input: experimentInput(municipality.id, { startDate: "2024-02-31", phase: "KLAAR" }),
+    });
     expect(fieldErrorsOf(result)).toEqual({ startDate: ["programme.startDateInvalid"], phase: ["programme.phaseInvalid"] });
     const unknown = await createExperiment({ actor: coordinator, input: experimentInput("bestaat-niet") });
     expect(fieldErrorsOf(unknown)).toEqual({ municipalityId: ["municipality.unknown"] });
@@ -403,7 +460,10 @@ describe("createExperiment and updateExperiment", () => {
 
   it("answers notFound for an unknown experiment", async () => {
     const municipality = await makeMunicipality();
-    const result = await updateExperiment({ actor: coordinator, input: experimentInput(municipality.id, { experimentId: "bestaat-niet" }) });
+    const result = await updateExperiment({
+      actor: coordinator,
+      input: experimentInput(municipality.id, { experimentId: "bestaat-niet" }),
+    });
     expect(result).toEqual({ ok: false, error: "programme.experimentNotFound" });
   });
 });
@@ -425,19 +485,30 @@ describe("who may write", () => {
     // A project leader is refused even for their own municipality.
     const municipality = await makeMunicipality();
     const actor = role ? await createActor(role, { municipalityId: municipality.id }) : null;
-    const [wijk, leader] = await Promise.all([makeWijk(municipality), createUser({ role: "PROJECT_LEADER", municipalityId: municipality.id })]);
+    const [wijk, leader] = await Promise.all([
+      makeWijk(municipality),
+      createUser({ role: "PROJECT_LEADER", municipalityId: municipality.id }),
+    ]);
     const experiment = await makeExperiment(municipality.id);
     const before = await snapshot();
 
     const attempts = [
       createMunicipality({ actor, input: { name: `Gemeente ${unique()}`, cbsCode: `GM${nextDigits()}` } }),
       updateMunicipality({ actor, input: { municipalityId: municipality.id, name: "Overgenomen", cbsCode: municipality.cbsCode } }),
-      createWijk({ actor, input: { municipalityId: municipality.id, name: `Wijk ${unique()}`, cbsCode: wijkCodeFor(municipality.cbsCode) } }),
+      createWijk({
+        actor,
+        input: { municipalityId: municipality.id, name: `Wijk ${unique()}`, cbsCode: wijkCodeFor(municipality.cbsCode) },
+      }),
       updateWijk({ actor, input: { wijkId: wijk.id, name: "Overgenomen", cbsCode: wijk.cbsCode } }),
       createExperiment({ actor, input: experimentInput(municipality.id, { wijkIds: [wijk.id], leaderIds: [leader.id] }) }),
       updateExperiment({
         actor,
-        input: experimentInput(municipality.id, { experimentId: experiment.id, title: "Overgenomen", wijkIds: [wijk.id], leaderIds: [leader.id] }),
+        input: experimentInput(municipality.id, {
+          experimentId: experiment.id,
+          title: "Overgenomen",
+          wijkIds: [wijk.id],
+          leaderIds: [leader.id],
+        }),
       }),
     ];
     for (const result of await Promise.all(attempts)) expect(result).toEqual({ ok: false, error: "permission.denied" });
@@ -567,7 +638,12 @@ describe("getMunicipalityPage and listMunicipalities", () => {
     }
     await makeUpdate({ experimentId: first.id, authorId: leader.id, status: "DRAFT" });
     await makeUpdate({ experimentId: first.id, authorId: leader.id, status: "WITHDRAWN", publishedAt: new Date(Date.UTC(2025, 0, 1)) });
-    await makeUpdate({ experimentId: foreign.id, authorId: foreignLeader.id, status: "PUBLISHED", publishedAt: new Date(Date.UTC(2025, 0, 1)) });
+    await makeUpdate({
+      experimentId: foreign.id,
+      authorId: foreignLeader.id,
+      status: "PUBLISHED",
+      publishedAt: new Date(Date.UTC(2025, 0, 1)),
+    });
 
     const page = await getMunicipalityPage(municipality.slug);
     expect(page).not.toBeNull();
@@ -577,7 +653,12 @@ describe("getMunicipalityPage and listMunicipalities", () => {
     expect(page.projectLeaders).toEqual([{ id: leader.id, name: leader.name }]);
     expect(page.projectLeaders.map((user) => user.id)).not.toContain(member.id);
     expect(page.projectLeaders.map((user) => user.id)).not.toContain(blocked.id);
-    expect(page.latestUpdates.map((update) => update.id)).toEqual(published.slice(2).reverse().map((update) => update.id));
+    expect(page.latestUpdates.map((update) => update.id)).toEqual(
+      published
+        .slice(2)
+        .reverse()
+        .map((update) => update.id),
+    );
     expect(page.latestUpdates[0]?.experiment).toEqual({ title: second.title, slug: second.slug });
 
     expect(await getMunicipalityPage("bestaat-niet")).toBeNull();

@@ -29,7 +29,16 @@ beforeAll(async () => {
   await seedDemo(db);
   await client.connect();
   const marker = await generateProgramme(client, {
-    size: { ...FULL_SIZE, municipalities: 10, experiments: 60, projectLeaders: 20, publishedUpdates: 3_000, drafts: 50, withdrawn: 20, comments: 0 },
+    size: {
+      ...FULL_SIZE,
+      municipalities: 10,
+      experiments: 60,
+      projectLeaders: 20,
+      publishedUpdates: 3_000,
+      drafts: 50,
+      withdrawn: 20,
+      comments: 0,
+    },
   });
   expect(marker.counts.updates).toBe(3_070);
   await analyzeBenchTables(client);
@@ -64,7 +73,10 @@ describe('query plans of the updates table avoid a Seq Scan on "Update"', () => 
   const views: [string, () => string][] = [
     ["the default view", () => ""],
     ["an opgave filter", () => "opgave=energietransitie-aardgasvrij"],
-    ["all of two opgaven in a municipality", () => `opgave=energietransitie-aardgasvrij&opgave=armoede-en-schulden&opgaveMode=all&municipality=${municipality}`],
+    [
+      "all of two opgaven in a municipality",
+      () => `opgave=energietransitie-aardgasvrij&opgave=armoede-en-schulden&opgaveMode=all&municipality=${municipality}`,
+    ],
     ["a search", () => "q=warmtepompen"],
     ["a search with a filter", () => "q=warmtepompen&opgave=armoede-en-schulden"],
   ];
@@ -72,10 +84,14 @@ describe('query plans of the updates table avoid a Seq Scan on "Update"', () => 
     it(`${name}: page and count`, async () => {
       for (const which of ["page", "count"] as const) {
         const plan = await planOf(urlQuery(), which);
-        if (!plan.chosen) console.info(`query-plans: ${name} (${which}) — at 3,000 rows the planner prefers a Seq Scan; an index path exists: ${plan.indexPathExists}`);
+        if (!plan.chosen)
+          console.info(
+            `query-plans: ${name} (${which}) — at 3,000 rows the planner prefers a Seq Scan; an index path exists: ${plan.indexPathExists}`,
+          );
         expect(plan.indexPathExists, `${name} (${which}) has no index path`).toBe(true);
         // A search finds its rows through the GIN index, not by reading every published update through another index.
-        if (urlQuery().includes("q=")) expect(usesIndex(plan.plan, "Update_search_idx"), `${name} (${which}) does not use the GIN index`).toBe(true);
+        if (urlQuery().includes("q="))
+          expect(usesIndex(plan.plan, "Update_search_idx"), `${name} (${which}) does not use the GIN index`).toBe(true);
       }
     });
   }

@@ -134,5 +134,4 @@ describe.sequential("seedDemo", () => {
       expect(update._count.themes).toBeGreaterThan(0);
     }
   });
-
 });

@@ -6,7 +6,12 @@ import { createMunicipality, createUser, unique } from "./support/factories";
 let experimentId: string;
 let authorId: string;
 
-async function update(title: string, publishedAt: Date, status: "PUBLISHED" | "DRAFT" | "WITHDRAWN", tags: { opgaven?: string[]; themes?: string[] }) {
+async function update(
+  title: string,
+  publishedAt: Date,
+  status: "PUBLISHED" | "DRAFT" | "WITHDRAWN",
+  tags: { opgaven?: string[]; themes?: string[] },
+) {
   return db.update.create({
     data: {
       title,
@@ -29,7 +34,15 @@ beforeAll(async () => {
   authorId = (await createUser({ role: "PROJECT_LEADER", municipalityId: municipality.id })).id;
   const suffix = unique();
   experimentId = (
-    await db.experiment.create({ data: { title: "Tags-experiment", slug: `tags-${suffix}`, summary: "-", municipalityId: municipality.id, startDate: new Date("2022-01-01") } })
+    await db.experiment.create({
+      data: {
+        title: "Tags-experiment",
+        slug: `tags-${suffix}`,
+        summary: "-",
+        municipalityId: municipality.id,
+        startDate: new Date("2022-01-01"),
+      },
+    })
   ).id;
 
   await db.opgave.createMany({
@@ -80,9 +93,18 @@ describe("opgaven and themes with counts", () => {
 describe("the page of an opgave or theme", () => {
   it("shows its published updates, newest first, with the count", async () => {
     const energie = await getTaxonomyPage("opgave", "energie");
-    expect(energie).toMatchObject({ name: "Energie", description: "Aardgasvrij wonen.", color: "#1f6f43", updateCount: 2, archivedAt: null });
+    expect(energie).toMatchObject({
+      name: "Energie",
+      description: "Aardgasvrij wonen.",
+      color: "#1f6f43",
+      updateCount: 2,
+      archivedAt: null,
+    });
     expect(energie?.updates.map((update) => update.title)).toEqual(["Gepubliceerd 2", "Gepubliceerd 1"]);
-    expect(energie?.updates[0]).toMatchObject({ experiment: { title: "Tags-experiment", municipality: { name: "Deventer-tags" } }, author: { name: expect.any(String) } });
+    expect(energie?.updates[0]).toMatchObject({
+      experiment: { title: "Tags-experiment", municipality: { name: "Deventer-tags" } },
+      author: { name: expect.any(String) },
+    });
   });
 
   it("shows the newest 25 of many, and counts them all", async () => {

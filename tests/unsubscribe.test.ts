@@ -3,15 +3,15 @@ import { GET, POST } from "@/app/api/afmelden/[token]/route";
 import { db } from "@/lib/db";
 import { getEmailPreferences } from "@/lib/notifications/preferences";
 import {
-  UNSUBSCRIBE_TTL_MS,
   checkUnsubscribeLink,
   createUnsubscribeToken,
   unsubscribe,
+  UNSUBSCRIBE_TTL_MS,
   unsubscribeUrl,
   verifyUnsubscribeToken,
 } from "@/lib/notifications/unsubscribe";
 import { createUser } from "./support/factories";
-import { TEST_SECRET, setPreference } from "./support/notification-fixtures";
+import { setPreference, TEST_SECRET } from "./support/notification-fixtures";
 
 beforeAll(() => {
   process.env.APP_URL = "https://koppelkans.test";
@@ -48,10 +48,12 @@ describe("unsubscribe tokens", () => {
   it("a tampered token is invalid: changed payload, changed signature, cut short, garbage", () => {
     const token = createUnsubscribeToken({ userId: "user-1", scope: "MENTION" });
     const [payload, signature] = token.split(".") as [string, string];
-    const otherUser = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), u: "user-2" }),
-    ).toString("base64url");
-    const allKinds = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), k: "all" })).toString("base64url");
+    const otherUser = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), u: "user-2" })).toString(
+      "base64url",
+    );
+    const allKinds = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), k: "all" })).toString(
+      "base64url",
+    );
     for (const bad of [
       `${otherUser}.${signature}`,
       `${allKinds}.${signature}`,
@@ -75,9 +77,15 @@ describe("unsubscribe tokens", () => {
   it("an expired token says expired, not invalid", () => {
     const issued = new Date("2030-01-01T00:00:00Z");
     const token = createUnsubscribeToken({ userId: "user-1", scope: "all" }, { now: issued });
-    expect(verifyUnsubscribeToken(token, { now: new Date(issued.getTime() + UNSUBSCRIBE_TTL_MS + 1_000) })).toEqual({ ok: false, reason: "expired" });
+    expect(verifyUnsubscribeToken(token, { now: new Date(issued.getTime() + UNSUBSCRIBE_TTL_MS + 1_000) })).toEqual({
+      ok: false,
+      reason: "expired",
+    });
     // A tampered expired token is still just invalid.
-    expect(verifyUnsubscribeToken(flipLastCharacter(token), { now: new Date(issued.getTime() + 100 * DAY) })).toEqual({ ok: false, reason: "invalid" });
+    expect(verifyUnsubscribeToken(flipLastCharacter(token), { now: new Date(issued.getTime() + 100 * DAY) })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("a token signed with another secret is invalid", () => {
@@ -93,11 +101,23 @@ describe("unsubscribing", () => {
     await setPreference(user.id, "REPLY", "IMMEDIATE");
     const one = await unsubscribe(createUnsubscribeToken({ userId: user.id, scope: "REPLY" }));
     expect(one).toEqual({ ok: true, scope: "REPLY", kinds: ["REPLY"] });
-    expect(await getEmailPreferences(user.id)).toEqual({ COMMENT_ON_UPDATE: "WEEKLY", REPLY: "NEVER", MENTION: "WEEKLY", FOLLOWED_UPDATE: "WEEKLY", MODERATION: "WEEKLY" });
+    expect(await getEmailPreferences(user.id)).toEqual({
+      COMMENT_ON_UPDATE: "WEEKLY",
+      REPLY: "NEVER",
+      MENTION: "WEEKLY",
+      FOLLOWED_UPDATE: "WEEKLY",
+      MODERATION: "WEEKLY",
+    });
     const token = createUnsubscribeToken({ userId: user.id, scope: "all" });
     expect((await unsubscribe(token)).ok).toBe(true);
     expect((await unsubscribe(token)).ok).toBe(true);
-    expect(await getEmailPreferences(user.id)).toEqual({ COMMENT_ON_UPDATE: "NEVER", REPLY: "NEVER", MENTION: "NEVER", FOLLOWED_UPDATE: "NEVER", MODERATION: "NEVER" });
+    expect(await getEmailPreferences(user.id)).toEqual({
+      COMMENT_ON_UPDATE: "NEVER",
+      REPLY: "NEVER",
+      MENTION: "NEVER",
+      FOLLOWED_UPDATE: "NEVER",
+      MODERATION: "NEVER",
+    });
   });
 
   it("changes nothing for an expired or tampered link, or an account that is gone", async () => {
@@ -105,7 +125,10 @@ describe("unsubscribing", () => {
     const expired = createUnsubscribeToken({ userId: user.id, scope: "all" }, { now: new Date(Date.now() - UNSUBSCRIBE_TTL_MS - DAY) });
     expect(await unsubscribe(expired)).toEqual({ ok: false, reason: "expired" });
     expect(await checkUnsubscribeLink(expired)).toEqual({ ok: false, reason: "expired" });
-    expect(await unsubscribe(flipLastCharacter(createUnsubscribeToken({ userId: user.id, scope: "all" })))).toEqual({ ok: false, reason: "invalid" });
+    expect(await unsubscribe(flipLastCharacter(createUnsubscribeToken({ userId: user.id, scope: "all" })))).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await db.emailPreference.count({ where: { userId: user.id } })).toBe(0);
     const ghost = createUnsubscribeToken({ userId: "deleted-user", scope: "all" });
     expect(await unsubscribe(ghost)).toEqual({ ok: false, reason: "invalid" });

@@ -6,7 +6,22 @@ import { createMunicipality, createUser, unique } from "./support/factories";
 
 const ids: Record<string, string> = {};
 
-async function update(key: string, data: { title: string; body: string; municipalityId: string; experimentId: string; opgaven: string[]; themes: string[]; publishedAt: string; commentCount?: number; status?: "PUBLISHED" | "DRAFT" | "WITHDRAWN"; phase?: "UITVOERING" | "EVALUATIE" }, authorId: string) {
+async function update(
+  key: string,
+  data: {
+    title: string;
+    body: string;
+    municipalityId: string;
+    experimentId: string;
+    opgaven: string[];
+    themes: string[];
+    publishedAt: string;
+    commentCount?: number;
+    status?: "PUBLISHED" | "DRAFT" | "WITHDRAWN";
+    phase?: "UITVOERING" | "EVALUATIE";
+  },
+  authorId: string,
+) {
   const created = await db.update.create({
     data: {
       title: data.title,
@@ -33,11 +48,17 @@ beforeAll(async () => {
   const author = await createUser({ role: "PROJECT_LEADER", municipalityId: zwolle.id });
   const experimentIn = async (municipalityId: string) => {
     const suffix = unique();
-    return db.experiment.create({ data: { title: `Exp ${suffix}`, slug: `exp-${suffix}`, summary: "-", municipalityId, startDate: new Date("2021-01-01") } });
+    return db.experiment.create({
+      data: { title: `Exp ${suffix}`, slug: `exp-${suffix}`, summary: "-", municipalityId, startDate: new Date("2021-01-01") },
+    });
   };
   const inZwolle = await experimentIn(zwolle.id);
   const inArnhem = await experimentIn(arnhem.id);
-  for (const [slug, name] of [["energie", "Energie"], ["armoede", "Armoede"], ["gezondheid", "Gezondheid"]]) {
+  for (const [slug, name] of [
+    ["energie", "Energie"],
+    ["armoede", "Armoede"],
+    ["gezondheid", "Gezondheid"],
+  ]) {
     await db.opgave.create({ data: { slug: slug!, name: name! } });
   }
   await db.theme.create({ data: { slug: "leefwereld", name: "Leefwereld" } });
@@ -45,12 +66,83 @@ beforeAll(async () => {
 
   const z = { municipalityId: zwolle.id, experimentId: inZwolle.id };
   const a = { municipalityId: arnhem.id, experimentId: inArnhem.id };
-  await update("wijk", { ...z, title: "Gesprek in de wijk", body: "Een avond met bewoners.", opgaven: ["energie", "armoede"], themes: ["leefwereld"], publishedAt: "2024-03-01", commentCount: 5 }, author.id);
-  await update("pomp", { ...a, title: "Collectieve aanpak", body: "Twintig warmtepompen geplaatst in de flat. Bewoners zijn tevreden.", opgaven: ["energie"], themes: ["gebiedsgericht"], publishedAt: "2024-04-01", commentCount: 1, phase: "EVALUATIE" }, author.id);
-  await update("titleHit", { ...a, title: "Warmtepomp in elke woning", body: "Een plan.", opgaven: ["gezondheid"], themes: ["leefwereld"], publishedAt: "2023-01-15" }, author.id);
-  await update("draft", { ...z, title: "Concept over warmtepompen", body: "warmtepomp", opgaven: ["energie"], themes: ["leefwereld"], publishedAt: "2024-05-01", status: "DRAFT" }, author.id);
-  await update("withdrawn", { ...z, title: "Ingetrokken warmtepomp", body: "warmtepomp", opgaven: ["energie"], themes: ["leefwereld"], publishedAt: "2024-05-02", status: "WITHDRAWN" }, author.id);
-  await update("xss", { ...z, title: "Veiligheid", body: "<script>alert('wijken')</script> over de wijken", opgaven: ["armoede"], themes: ["leefwereld"], publishedAt: "2022-06-01" }, author.id);
+  await update(
+    "wijk",
+    {
+      ...z,
+      title: "Gesprek in de wijk",
+      body: "Een avond met bewoners.",
+      opgaven: ["energie", "armoede"],
+      themes: ["leefwereld"],
+      publishedAt: "2024-03-01",
+      commentCount: 5,
+    },
+    author.id,
+  );
+  await update(
+    "pomp",
+    {
+      ...a,
+      title: "Collectieve aanpak",
+      body: "Twintig warmtepompen geplaatst in de flat. Bewoners zijn tevreden.",
+      opgaven: ["energie"],
+      themes: ["gebiedsgericht"],
+      publishedAt: "2024-04-01",
+      commentCount: 1,
+      phase: "EVALUATIE",
+    },
+    author.id,
+  );
+  await update(
+    "titleHit",
+    {
+      ...a,
+      title: "Warmtepomp in elke woning",
+      body: "Een plan.",
+      opgaven: ["gezondheid"],
+      themes: ["leefwereld"],
+      publishedAt: "2023-01-15",
+    },
+    author.id,
+  );
+  await update(
+    "draft",
+    {
+      ...z,
+      title: "Concept over warmtepompen",
+      body: "warmtepomp",
+      opgaven: ["energie"],
+      themes: ["leefwereld"],
+      publishedAt: "2024-05-01",
+      status: "DRAFT",
+    },
+    author.id,
+  );
+  await update(
+    "withdrawn",
+    {
+      ...z,
+      title: "Ingetrokken warmtepomp",
+      body: "warmtepomp",
+      opgaven: ["energie"],
+      themes: ["leefwereld"],
+      publishedAt: "2024-05-02",
+      status: "WITHDRAWN",
+    },
+    author.id,
+  );
+  await update(
+    "xss",
+    {
+      ...z,
+      title: "Veiligheid",
+      body: "<script>alert('wijken')</script> over de wijken",
+      opgaven: ["armoede"],
+      themes: ["leefwereld"],
+      publishedAt: "2022-06-01",
+    },
+    author.id,
+  );
 });
 
 describe("the updates table", () => {
@@ -63,7 +155,11 @@ describe("the updates table", () => {
   });
 
   it("filters on any or all of several opgaven", async () => {
-    expect(titles(await search({ opgave: ["armoede", "gezondheid"] })).sort()).toEqual(["Gesprek in de wijk", "Veiligheid", "Warmtepomp in elke woning"]);
+    expect(titles(await search({ opgave: ["armoede", "gezondheid"] })).sort()).toEqual([
+      "Gesprek in de wijk",
+      "Veiligheid",
+      "Warmtepomp in elke woning",
+    ]);
     expect(titles(await search({ opgave: ["energie", "armoede"], opgaveMode: "all" }))).toEqual(["Gesprek in de wijk"]);
     expect(titles(await search({ opgave: ["energie", "bestaat-niet"], opgaveMode: "all" }))).toEqual([]);
   });
@@ -79,9 +175,18 @@ describe("the updates table", () => {
   });
 
   it("sorts on title, municipality and comment count", async () => {
-    expect(titles(await search({ sort: "title", dir: "asc" }))).toEqual(["Collectieve aanpak", "Gesprek in de wijk", "Veiligheid", "Warmtepomp in elke woning"]);
+    expect(titles(await search({ sort: "title", dir: "asc" }))).toEqual([
+      "Collectieve aanpak",
+      "Gesprek in de wijk",
+      "Veiligheid",
+      "Warmtepomp in elke woning",
+    ]);
     expect(titles(await search({ sort: "comments", dir: "desc" }))[0]).toBe("Gesprek in de wijk");
-    expect(titles(await search({ sort: "municipality", dir: "asc" })).slice(0, 2).sort()).toEqual(["Collectieve aanpak", "Warmtepomp in elke woning"]);
+    expect(
+      titles(await search({ sort: "municipality", dir: "asc" }))
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["Collectieve aanpak", "Warmtepomp in elke woning"]);
   });
 
   it("pages, and a page beyond the end is empty but still knows the total", async () => {
@@ -149,7 +254,18 @@ describe("Dutch full-text search", () => {
   });
 
   it("survives hostile query strings", async () => {
-    for (const q of ['"', "&", "!", ":*", "warmtepomp:*", "a & | ! ( ) :* '", "'; DROP TABLE \"Update\"; --", "\\", "<b>wijk</b>", "\u0000"]) {
+    for (const q of [
+      '"',
+      "&",
+      "!",
+      ":*",
+      "warmtepomp:*",
+      "a & | ! ( ) :* '",
+      '\'; DROP TABLE "Update"; --',
+      "\\",
+      "<b>wijk</b>",
+      "\u0000",
+    ]) {
       const result = await search({ q });
       expect(Array.isArray(result.rows)).toBe(true);
     }
@@ -163,9 +279,20 @@ describe("Dutch full-text search", () => {
   });
 
   it("writes the table state to a short URL that parses back to the same state", () => {
-    const params = parseUpdatesTableParams({ q: "wijk", opgave: ["energie", "armoede"], opgaveMode: "all", sort: "title", dir: "asc", page: "2" });
+    const params = parseUpdatesTableParams({
+      q: "wijk",
+      opgave: ["energie", "armoede"],
+      opgaveMode: "all",
+      sort: "title",
+      dir: "asc",
+      page: "2",
+    });
     const query = updatesTableQuery(params);
-    expect(parseUpdatesTableParams(Object.fromEntries([...new URLSearchParams(query).keys()].map((key) => [key, new URLSearchParams(query).getAll(key)])))).toEqual(params);
+    expect(
+      parseUpdatesTableParams(
+        Object.fromEntries([...new URLSearchParams(query).keys()].map((key) => [key, new URLSearchParams(query).getAll(key)])),
+      ),
+    ).toEqual(params);
     expect(updatesTableQuery(parseUpdatesTableParams({}))).toBe("");
   });
 });

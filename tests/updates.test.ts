@@ -22,7 +22,13 @@ let admin: Actor;
 async function createExperiment(municipalityId: string) {
   const suffix = unique();
   return db.experiment.create({
-    data: { title: `Experiment ${suffix}`, slug: `experiment-${suffix}`, summary: "Samenvatting", municipalityId, startDate: new Date("2022-01-01") },
+    data: {
+      title: `Experiment ${suffix}`,
+      slug: `experiment-${suffix}`,
+      summary: "Samenvatting",
+      municipalityId,
+      startDate: new Date("2022-01-01"),
+    },
   });
 }
 
@@ -123,7 +129,11 @@ describe("writing updates", () => {
     const old = await db.opgave.create({ data: { name: `Vroeger ${unique()}`, slug: `vroeger-${unique()}` } });
     await db.update.update({ where: { id: created.data.id }, data: { opgaven: { connect: [{ id: old.id }] } } });
     await db.opgave.update({ where: { id: old.id }, data: { archivedAt: new Date() } });
-    const kept = await saveUpdate({ actor: author, updateId: created.data.id, input: input({ opgaveIds: [...(input().opgaveIds as string[]), old.id] }) });
+    const kept = await saveUpdate({
+      actor: author,
+      updateId: created.data.id,
+      input: input({ opgaveIds: [...(input().opgaveIds as string[]), old.id] }),
+    });
     expect(kept).toMatchObject({ ok: true });
     const tags = await db.update.findUniqueOrThrow({ where: { id: created.data.id }, select: { opgaven: { select: { id: true } } } });
     expect(tags.opgaven.map((opgave) => opgave.id)).toContain(old.id);

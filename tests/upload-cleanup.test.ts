@@ -12,9 +12,17 @@ describe("unused uploads", () => {
     const storage = new LocalDiskStorage(path.join(await mkdtemp(path.join(tmpdir(), "kk-cleanup-")), "uploads"));
     const uploader = await createUser({ role: "PROJECT_LEADER" });
     const experiment = await db.experiment.create({
-      data: { title: "E", slug: `e-${unique()}`, summary: "-", municipalityId: uploader.municipalityId!, startDate: new Date("2024-01-01") },
+      data: {
+        title: "E",
+        slug: `e-${unique()}`,
+        summary: "-",
+        municipalityId: uploader.municipalityId!,
+        startDate: new Date("2024-01-01"),
+      },
     });
-    const update = await db.update.create({ data: { title: "U", body: "", phase: "UITVOERING", experimentId: experiment.id, authorId: uploader.id } });
+    const update = await db.update.create({
+      data: { title: "U", body: "", phase: "UITVOERING", experimentId: experiment.id, authorId: uploader.id },
+    });
     const old = new Date(Date.now() - UNUSED_UPLOAD_TTL_MS - 60_000);
     async function upload(createdAt: Date, updateId: string | null) {
       const key = `2026/11/c${unique()}abcdefghij.png`;

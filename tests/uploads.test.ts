@@ -69,8 +69,14 @@ function jpegWithMetadata() {
 const svg = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>',
 );
-const gif = () => sharp({ create: { width: 8, height: 8, channels: 3, background: "red" } }).gif().toBuffer();
-const tiff = () => sharp({ create: { width: 8, height: 8, channels: 3, background: "red" } }).tiff().toBuffer();
+const gif = () =>
+  sharp({ create: { width: 8, height: 8, channels: 3, background: "red" } })
+    .gif()
+    .toBuffer();
+const tiff = () =>
+  sharp({ create: { width: 8, height: 8, channels: 3, background: "red" } })
+    .tiff()
+    .toBuffer();
 const text = Buffer.from("Dit is geen afbeelding, maar een tekstbestand.\n");
 
 /** Every file under the uploads folder, relative to it. */
@@ -214,7 +220,9 @@ describe("processImage", () => {
   it("removes XMP metadata from a PNG", async () => {
     const input = await sharp({ create: { width: 10, height: 10, channels: 3, background: "green" } })
       .png()
-      .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description>secret-xmp</rdf:Description></rdf:RDF></x:xmpmeta>')
+      .withXmp(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description>secret-xmp</rdf:Description></rdf:RDF></x:xmpmeta>',
+      )
       .toBuffer();
     expect((await sharp(input).metadata()).xmp).toBeDefined();
     const result = await processImage(input);
@@ -238,7 +246,9 @@ describe("processImage", () => {
   });
 
   it("refuses a damaged (truncated) image", async () => {
-    const noisy = await sharp({ create: { width: 300, height: 300, channels: 3, background: "black", noise: { type: "gaussian", mean: 128, sigma: 30 } } })
+    const noisy = await sharp({
+      create: { width: 300, height: 300, channels: 3, background: "black", noise: { type: "gaussian", mean: 128, sigma: 30 } },
+    })
       .png()
       .toBuffer();
     expect(await processImage(noisy.subarray(0, 2000))).toEqual({ ok: false, error: "upload.notAnImage" });
@@ -259,7 +269,9 @@ describe("processImage", () => {
 
   it("refuses an image of more than 40 megapixels, however small the file", async () => {
     // 8000×6000 of one colour compresses to a few hundred kB: a "decompression bomb".
-    const bomb = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: "white" } }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: "white" } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(bomb.length).toBeLessThan(MAX_UPLOAD_BYTES);
     expect(await processImage(bomb)).toEqual({ ok: false, error: "upload.tooManyPixels" });
   });
@@ -314,8 +326,18 @@ describe("uploadImage", () => {
     ["an SVG", "tekening.svg", () => Promise.resolve(svg), "upload.unsupportedType"],
     ["an SVG named .png", "tekening.png", () => Promise.resolve(svg), "upload.unsupportedType"],
     ["a GIF", "animatie.gif", gif, "upload.unsupportedType"],
-    ["an HTML page behind a PNG signature (a polyglot)", "pagina.png", () => Promise.resolve(Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.from("<html><script>alert(1)</script></html>")])), "upload.notAnImage"],
-    ["a file over the limit", "groot.png", async () => Buffer.concat([await image("png"), Buffer.alloc(MAX_UPLOAD_BYTES)]), "upload.tooLarge"],
+    [
+      "an HTML page behind a PNG signature (a polyglot)",
+      "pagina.png",
+      () => Promise.resolve(Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.from("<html><script>alert(1)</script></html>")])),
+      "upload.notAnImage",
+    ],
+    [
+      "a file over the limit",
+      "groot.png",
+      async () => Buffer.concat([await image("png"), Buffer.alloc(MAX_UPLOAD_BYTES)]),
+      "upload.tooLarge",
+    ],
   ] as const)("refuses %s, and stores nothing", async (_label, name, bytes, error) => {
     const [rowsBefore, filesBefore] = await Promise.all([rowCount(), storedFiles()]);
     expect(await uploadImage({ actor: leader, file: { name, bytes: await bytes() } })).toEqual({ ok: false, error });
@@ -337,7 +359,10 @@ describe("uploadImage", () => {
   it.each(["MEMBER", "COORDINATOR", "ADMIN"] as const)("refuses a %s, and stores nothing", async (role) => {
     const actor = await createActor(role);
     const [rowsBefore, filesBefore] = await Promise.all([rowCount(), storedFiles()]);
-    expect(await uploadImage({ actor, file: { name: "foto.png", bytes: await image("png") } })).toEqual({ ok: false, error: "permission.denied" });
+    expect(await uploadImage({ actor, file: { name: "foto.png", bytes: await image("png") } })).toEqual({
+      ok: false,
+      error: "permission.denied",
+    });
     expect(await db.upload.count({ where: { uploaderId: actor.id } })).toBe(0);
     expect(await rowCount()).toBe(rowsBefore);
     expect(await storedFiles()).toEqual(filesBefore);
@@ -345,7 +370,10 @@ describe("uploadImage", () => {
 
   it("refuses a visitor without an account, and stores nothing", async () => {
     const [rowsBefore, filesBefore] = await Promise.all([rowCount(), storedFiles()]);
-    expect(await uploadImage({ actor: null, file: { name: "foto.png", bytes: await image("png") } })).toEqual({ ok: false, error: "permission.denied" });
+    expect(await uploadImage({ actor: null, file: { name: "foto.png", bytes: await image("png") } })).toEqual({
+      ok: false,
+      error: "permission.denied",
+    });
     expect(await rowCount()).toBe(rowsBefore);
     expect(await storedFiles()).toEqual(filesBefore);
   });
@@ -432,7 +460,11 @@ describe("route helpers", () => {
     expect(isSameOrigin(new Headers({ host: "localhost:3000" }))).toBe(true);
     expect(isSameOrigin(new Headers({ host: "localhost:3000", origin: "http://localhost:3000" }))).toBe(true);
     expect(isSameOrigin(new Headers({ host: "localhost:3000", origin: "https://evil.example" }))).toBe(false);
-    expect(isSameOrigin(new Headers({ host: "internal:3000", "x-forwarded-host": "koppelkans.example.nl", origin: "https://koppelkans.example.nl" }))).toBe(true);
+    expect(
+      isSameOrigin(
+        new Headers({ host: "internal:3000", "x-forwarded-host": "koppelkans.example.nl", origin: "https://koppelkans.example.nl" }),
+      ),
+    ).toBe(true);
     expect(isSameOrigin(new Headers({ host: "localhost:3000", origin: "null" }))).toBe(false);
   });
 

@@ -1,10 +1,10 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ExperimentList } from "@/components/programme/experiment-list";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { TagList } from "@/components/ui/tag-list";
 import { getProgrammeOverview } from "@/lib/programme/queries";
 import { requireUser } from "@/lib/session";
 import { listLatestUpdates, listTaxonomy, type TaxonomyListItem } from "@/lib/taxonomy/queries";
-import { TagList } from "@/components/ui/tag-list";
 
 export default async function HomePage() {
   const user = await requireUser("/");
@@ -17,17 +17,16 @@ export default async function HomePage() {
     listTaxonomy("theme", { includeArchived: false }),
   ]);
   // The tags link to their pages and show how many published updates carry them.
-  const withCount = (item: TaxonomyListItem) => ({ ...item, name: t("homeLatest.tagWithCount", { name: item.name, count: item.updateCount }) });
+  const withCount = (item: TaxonomyListItem) => ({
+    ...item,
+    name: t("homeLatest.tagWithCount", { name: item.name, count: item.updateCount }),
+  });
   const role = t(`roles.${user.role}`).toLowerCase();
   return (
     <div className="space-y-10">
       <section aria-labelledby="welcome" className="space-y-2">
         <h1 id="welcome">{t("home.title", { name: user.name })}</h1>
-        <p>
-          {user.municipality
-            ? t("home.youAreAt", { role, municipality: user.municipality.name })
-            : t("home.youAre", { role })}
-        </p>
+        <p>{user.municipality ? t("home.youAreAt", { role, municipality: user.municipality.name }) : t("home.youAre", { role })}</p>
       </section>
 
       <section aria-labelledby="programme" className="space-y-4">
@@ -85,11 +84,7 @@ export default async function HomePage() {
 
       <section aria-labelledby="experiments" className="space-y-4">
         <h2 id="experiments">{t("home.experiments")}</h2>
-        {overview.experiments.length === 0 ? (
-          <p>{t("home.empty")}</p>
-        ) : (
-          <ExperimentList experiments={overview.experiments} />
-        )}
+        {overview.experiments.length === 0 ? <p>{t("home.empty")}</p> : <ExperimentList experiments={overview.experiments} />}
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useOptimistic, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
+import { useOptimistic, useState, useTransition } from "react";
 import { toggleAppreciationAction } from "@/lib/appreciation/actions";
 
 export type Appreciator = { id: string; name: string; municipality: string | null };
@@ -26,7 +26,15 @@ export type AppreciationButtonProps = {
  * "toggle"), so a double click cannot flip it twice on the server. For the
  * update's author a disclosure lists who found it useful.
  */
-export function AppreciationButton({ target, count, appreciated, canToggle, appreciators, describedBy, compact = false }: AppreciationButtonProps) {
+export function AppreciationButton({
+  target,
+  count,
+  appreciated,
+  canToggle,
+  appreciators,
+  describedBy,
+  compact = false,
+}: AppreciationButtonProps) {
   const t = useTranslations("appreciation");
   const errorsT = useTranslations("errors");
   const [optimistic, setOptimistic] = useOptimistic({ count, appreciated });

@@ -1,8 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { useTranslations } from "next-intl";
 import { locateCommentAction } from "@/lib/comments/actions";
 import { announce } from "./announcer";
 

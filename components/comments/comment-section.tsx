@@ -2,13 +2,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AppreciationButton } from "@/components/appreciation/appreciation-button";
 import { getMarkdownLabels } from "@/components/markdown/labels";
 import { Markdown, type MarkdownLabels } from "@/components/markdown/markdown";
+import { CommentModeration } from "@/components/moderation/comment-moderation";
 import { renderMentions } from "@/lib/comments/mentions";
 import { COMMENT_THREADS_MAX, getCommentsForUpdate, type CommentView, type ThreadView } from "@/lib/comments/queries";
 import { COMMENT_THREADS_PER_PAGE } from "@/lib/comments/schema";
 import { isNewComment } from "@/lib/notifications/new-since";
 import type { Actor } from "@/lib/policy/permissions";
 import { Announcer } from "./announcer";
-import { CommentModeration } from "@/components/moderation/comment-moderation";
 import { CommentActions } from "./comment-actions";
 import { CommentAnchor } from "./comment-anchor";
 import { CommentForm } from "./comment-form";
@@ -89,7 +89,10 @@ export async function CommentSection({ updateId, actor, updateAuthorId, shownThr
         <p className="text-slate-700">{t("empty")}</p>
       )}
 
-      <LoadMore nextCount={page.nextCursor ? limit + COMMENT_THREADS_PER_PAGE : null} lastThreadId={page.nextCursor ? (lastThread?.id ?? null) : null} />
+      <LoadMore
+        nextCount={page.nextCursor ? limit + COMMENT_THREADS_PER_PAGE : null}
+        lastThreadId={page.nextCursor ? (lastThread?.id ?? null) : null}
+      />
 
       {page.locked ? (
         <p role="note" className="rounded border-l-4 border-slate-700 bg-slate-100 px-4 py-3 font-semibold">
@@ -108,7 +111,17 @@ export async function CommentSection({ updateId, actor, updateAuthorId, shownThr
   );
 }
 
-function Thread({ thread, updateId, updateAuthorId, words }: { thread: ThreadView; updateId: string; updateAuthorId: string; words: Words }) {
+function Thread({
+  thread,
+  updateId,
+  updateAuthorId,
+  words,
+}: {
+  thread: ThreadView;
+  updateId: string;
+  updateAuthorId: string;
+  words: Words;
+}) {
   const { t } = words;
   return (
     <article aria-labelledby={`reactie-${thread.id}-kop`} className="space-y-3">
@@ -174,9 +187,7 @@ function Comment({
             <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{reader.newLabel}</span>
           ) : null}
           {author.id === updateAuthorId ? (
-            <span className="ml-2 rounded bg-brand-light px-2 py-0.5 text-xs font-semibold text-brand-dark">
-              {t("authorBadge")}
-            </span>
+            <span className="ml-2 rounded bg-brand-light px-2 py-0.5 text-xs font-semibold text-brand-dark">{t("authorBadge")}</span>
           ) : null}
         </Heading>
         <p className="text-sm text-slate-700">
@@ -206,7 +217,12 @@ function Comment({
           </p>
         ) : null}
       </header>
-      <Markdown labels={markdownLabels} idPrefix={`reactietekst-${comment.id}-`} topHeadingLevel={level === 3 ? 4 : 5} className="text-base">
+      <Markdown
+        labels={markdownLabels}
+        idPrefix={`reactietekst-${comment.id}-`}
+        topHeadingLevel={level === 3 ? 4 : 5}
+        className="text-base"
+      >
         {renderMentions(comment.body, comment.mentions)}
       </Markdown>
       <AppreciationButton

@@ -1,8 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
-import { useTranslations } from "next-intl";
 import { announce } from "./announcer";
 
 /**

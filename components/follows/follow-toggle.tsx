@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState } from "react";
 import { setFollowAction, type FollowState } from "@/lib/follows/actions";
 import type { FollowTarget } from "@/lib/generated/prisma/enums";
 

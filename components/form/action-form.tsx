@@ -1,7 +1,7 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
 
 type State = ActionResult<unknown> | null;

@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useFieldErrors, useFormState } from "./action-form";
 
 const controlClass =
@@ -55,11 +55,24 @@ function useControl({ name, hint, required = true }: FieldProps) {
   const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return {
     errors,
-    control: { id, name, required, "aria-invalid": errors.length > 0 || undefined, "aria-describedby": describedBy, className: controlClass },
+    control: {
+      id,
+      name,
+      required,
+      "aria-invalid": errors.length > 0 || undefined,
+      "aria-describedby": describedBy,
+      className: controlClass,
+    },
   };
 }
 
-export function TextField({ name, label, hint, required = true, ...input }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
+export function TextField({
+  name,
+  label,
+  hint,
+  required = true,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
   const { errors, control } = useControl({ name, label, hint, required });
   return (
     <FieldShell id={control.id} label={label} hint={hint} required={required} errors={errors}>
@@ -91,7 +104,10 @@ export function SelectField({
   options,
   placeholder,
   ...select
-}: FieldProps & { options: { value: string; label: string }[]; placeholder?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
+}: FieldProps & { options: { value: string; label: string }[]; placeholder?: string } & Omit<
+    SelectHTMLAttributes<HTMLSelectElement>,
+    "name" | "id"
+  >) {
   const { errors, control } = useControl({ name, label, hint, required });
   return (
     <FieldShell id={control.id} label={label} hint={hint} required={required} errors={errors}>

@@ -1,12 +1,28 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { NotificationBell } from "@/components/notifications/bell";
 import { can, type Permission } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
-const navigation: { href: string; key: "home" | "updates" | "municipalities" | "programme" | "taxonomy" | "invitations" | "users" | "audit" | "outbox" | "moderation" | "profile" | "drafts"; permission: Permission }[] = [
+const navigation: {
+  href: string;
+  key:
+    | "home"
+    | "updates"
+    | "municipalities"
+    | "programme"
+    | "taxonomy"
+    | "invitations"
+    | "users"
+    | "audit"
+    | "outbox"
+    | "moderation"
+    | "profile"
+    | "drafts";
+  permission: Permission;
+}[] = [
   { href: "/", key: "home", permission: "portal:read" },
   { href: "/updates", key: "updates", permission: "portal:read" },
   { href: "/gemeenten", key: "municipalities", permission: "portal:read" },

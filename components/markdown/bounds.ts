@@ -123,7 +123,15 @@ function skipSpace(line: string, from: number, column: number): { pos: number; c
 
 function linePrefix(line: string): LinePrefix {
   const start = skipSpace(line, 0, 0);
-  const prefix: LinePrefix = { whitespace: start.columns, markers: 0, listItems: 0, footnotes: 0, interrupts: false, underline: false, content: start.pos };
+  const prefix: LinePrefix = {
+    whitespace: start.columns,
+    markers: 0,
+    listItems: 0,
+    footnotes: 0,
+    interrupts: false,
+    underline: false,
+    content: start.pos,
+  };
   let pos = start.pos;
   let column = start.columns;
   let relativeIndent = start.columns;
@@ -200,7 +208,7 @@ export function measureSource(source: string): SourceCost {
     brackets = 0;
   };
 
-  for (let start = 0; start <= source.length; ) {
+  for (let start = 0; start <= source.length;) {
     lineEnd.lastIndex = start;
     const found = lineEnd.exec(source);
     const end = found ? found.index : source.length;
@@ -242,7 +250,17 @@ export function measureSource(source: string): SourceCost {
     }
   }
   endUnit();
-  return { lines, listItems, containers, containerDepth, bracketDepth, underlines, tableColumns, blockWork: rebuilds * (lines + containers), inlineWork };
+  return {
+    lines,
+    listItems,
+    containers,
+    containerDepth,
+    bracketDepth,
+    underlines,
+    tableColumns,
+    blockWork: rebuilds * (lines + containers),
+    inlineWork,
+  };
 }
 
 /** The first bound `source` exceeds, or null when it is cheap to render as Markdown. */

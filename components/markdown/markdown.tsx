@@ -166,7 +166,9 @@ function components(labels: MarkdownLabels, idPrefix: string, topLevel: 2 | 3 | 
       <ul {...props} className={cx("list-disc space-y-1 pl-6 [&.contains-task-list]:list-none [&.contains-task-list]:pl-1", className)} />
     ),
     ol: ({ node: _node, ...props }) => <ol {...props} className="list-decimal space-y-1 pl-6" />,
-    blockquote: ({ node: _node, ...props }) => <blockquote {...props} className="space-y-2 border-l-4 border-slate-300 pl-4 text-slate-700" />,
+    blockquote: ({ node: _node, ...props }) => (
+      <blockquote {...props} className="space-y-2 border-l-4 border-slate-300 pl-4 text-slate-700" />
+    ),
     pre: ({ node: _node, ...props }) => (
       <pre
         {...props}
@@ -174,7 +176,9 @@ function components(labels: MarkdownLabels, idPrefix: string, topLevel: 2 | 3 | 
         className="overflow-x-auto rounded bg-slate-100 p-4 font-mono text-sm [&_code]:bg-transparent [&_code]:p-0"
       />
     ),
-    code: ({ node: _node, className, ...props }) => <code {...props} className={cx("rounded bg-slate-100 px-1 font-mono text-[0.9em]", className)} />,
+    code: ({ node: _node, className, ...props }) => (
+      <code {...props} className={cx("rounded bg-slate-100 px-1 font-mono text-[0.9em]", className)} />
+    ),
     hr: () => <hr className="border-slate-300" />,
     table: ({ node: _node, ...props }) => (
       <div role="region" aria-label={labels.table} tabIndex={0} className="max-w-full overflow-x-auto rounded border border-slate-300">

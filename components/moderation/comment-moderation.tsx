@@ -17,13 +17,26 @@ export async function CommentModeration({ comment, updateId, authorName }: { com
           {t("hiddenBanner")}
         </p>
       ) : null}
-      {comment.canReport ? <ReportForm targetType="COMMENT" targetId={comment.id} updateId={updateId} subject={subject} reported={comment.reportedByMe} /> : null}
+      {comment.canReport ? (
+        <ReportForm targetType="COMMENT" targetId={comment.id} updateId={updateId} subject={subject} reported={comment.reportedByMe} />
+      ) : null}
       {staff ? (
         <div role="group" aria-label={`${t("actionsLabel")}: ${subject}`} className="flex flex-wrap items-start gap-2">
-          {comment.canHide ? <ModerationStep action={hideAction} label={t("hide")} subject={subject} fields={target} done={t("hidden")} /> : null}
-          {comment.canUnhide ? <ModerationStep action={unhideAction} label={t("unhide")} subject={subject} fields={target} done={t("unhidden")} /> : null}
+          {comment.canHide ? (
+            <ModerationStep action={hideAction} label={t("hide")} subject={subject} fields={target} done={t("hidden")} />
+          ) : null}
+          {comment.canUnhide ? (
+            <ModerationStep action={unhideAction} label={t("unhide")} subject={subject} fields={target} done={t("unhidden")} />
+          ) : null}
           {comment.canDeleteAsModerator ? (
-            <ModerationStep action={deleteCommentAsModeratorAction} label={t("delete")} subject={subject} fields={{ commentId: comment.id, updateId }} done={t("deleted")} danger />
+            <ModerationStep
+              action={deleteCommentAsModeratorAction}
+              label={t("delete")}
+              subject={subject}
+              fields={{ commentId: comment.id, updateId }}
+              done={t("deleted")}
+              danger
+            />
           ) : null}
         </div>
       ) : null}

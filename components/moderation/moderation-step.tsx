@@ -38,7 +38,9 @@ export function ModerationStep({ action, label, subject, fields, done, danger = 
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <TextAreaField name="reason" label={t("reasonLabel")} hint={t("reasonHint")} rows={3} maxLength={MODERATION_REASON_MAX} />
-        <SubmitButton className={danger ? "inline-flex items-center rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900" : undefined}>
+        <SubmitButton
+          className={danger ? "inline-flex items-center rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900" : undefined}
+        >
           {label}
         </SubmitButton>
       </ActionForm>

@@ -29,10 +29,27 @@ function ReportFields() {
  * coordinators, with a reason. Once sent (or when their report is still
  * open) it says so instead of offering the form again.
  */
-export function ReportForm({ targetType, targetId, updateId, subject, reported }: { targetType: "UPDATE" | "COMMENT"; targetId: string; updateId: string; subject: string; reported: boolean }) {
+export function ReportForm({
+  targetType,
+  targetId,
+  updateId,
+  subject,
+  reported,
+}: {
+  targetType: "UPDATE" | "COMMENT";
+  targetId: string;
+  updateId: string;
+  subject: string;
+  reported: boolean;
+}) {
   const t = useTranslations("moderation.report");
   // After a report the page refreshes into this state, so it is also what announces the report arrived.
-  if (reported) return <p role="status" className="text-sm text-slate-700">{t("alreadyReported")}</p>;
+  if (reported)
+    return (
+      <p role="status" className="text-sm text-slate-700">
+        {t("alreadyReported")}
+      </p>
+    );
   return (
     <details className="group text-sm open:rounded open:border open:border-slate-300 open:bg-white open:p-3">
       <summary className="inline-flex cursor-pointer list-none items-center rounded px-3 py-1.5 font-semibold text-slate-800 underline group-open:mb-2">

@@ -33,11 +33,28 @@ export async function UpdateModeration({ update, actor }: { update: ModeratedUpd
   const target = { targetType: "UPDATE", targetId: update.id, updateId: update.id };
   const step = { subject, fields: { updateId: update.id } };
   const steps = [
-    published && !update.hiddenAt && can(actor, "update:hide") ? <ModerationStep key="hide" action={hideAction} label={t("hide")} {...step} fields={target} done={t("hidden")} /> : null,
-    published && update.hiddenAt && can(actor, "update:hide") ? <ModerationStep key="unhide" action={unhideAction} label={t("unhide")} {...step} fields={target} done={t("unhidden")} /> : null,
-    listed && !update.commentsLockedAt && can(actor, "thread:lock") ? <ModerationStep key="lock" action={lockThreadAction} label={t("lock")} {...step} done={t("locked")} /> : null,
-    published && update.commentsLockedAt && can(actor, "thread:lock") ? <ModerationStep key="unlock" action={unlockThreadAction} label={t("unlock")} {...step} done={t("unlocked")} /> : null,
-    published && !own && can(actor, "update:withdraw-any") ? <ModerationStep key="withdraw" action={withdrawUpdateAsModeratorAction} label={t("withdraw")} {...step} done={t("withdrawn")} danger /> : null,
+    published && !update.hiddenAt && can(actor, "update:hide") ? (
+      <ModerationStep key="hide" action={hideAction} label={t("hide")} {...step} fields={target} done={t("hidden")} />
+    ) : null,
+    published && update.hiddenAt && can(actor, "update:hide") ? (
+      <ModerationStep key="unhide" action={unhideAction} label={t("unhide")} {...step} fields={target} done={t("unhidden")} />
+    ) : null,
+    listed && !update.commentsLockedAt && can(actor, "thread:lock") ? (
+      <ModerationStep key="lock" action={lockThreadAction} label={t("lock")} {...step} done={t("locked")} />
+    ) : null,
+    published && update.commentsLockedAt && can(actor, "thread:lock") ? (
+      <ModerationStep key="unlock" action={unlockThreadAction} label={t("unlock")} {...step} done={t("unlocked")} />
+    ) : null,
+    published && !own && can(actor, "update:withdraw-any") ? (
+      <ModerationStep
+        key="withdraw"
+        action={withdrawUpdateAsModeratorAction}
+        label={t("withdraw")}
+        {...step}
+        done={t("withdrawn")}
+        danger
+      />
+    ) : null,
     update.status === "WITHDRAWN" && update.publishedAt && !own && can(actor, "update:withdraw-any") ? (
       <ModerationStep key="restore" action={restoreUpdateAsModeratorAction} label={t("restore")} {...step} done={t("restored")} />
     ) : null,
@@ -50,7 +67,15 @@ export async function UpdateModeration({ update, actor }: { update: ModeratedUpd
           {t("hiddenUpdateBanner")}
         </p>
       ) : null}
-      {mayReport ? <ReportForm targetType="UPDATE" targetId={update.id} updateId={update.id} subject={subject} reported={await hasOpenReport(actor, { updateId: update.id })} /> : null}
+      {mayReport ? (
+        <ReportForm
+          targetType="UPDATE"
+          targetId={update.id}
+          updateId={update.id}
+          subject={subject}
+          reported={await hasOpenReport(actor, { updateId: update.id })}
+        />
+      ) : null}
       {steps.length ? (
         <div role="group" aria-label={`${t("actionsLabel")}: ${subject}`} className="flex flex-wrap items-start gap-2">
           {steps}

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { ExperimentPhase } from "@/lib/generated/prisma/enums";
 
 export type ExperimentCardData = {

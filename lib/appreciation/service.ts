@@ -16,7 +16,10 @@ export type AppreciationState = {
 /** The target, if it may be marked: a listed update, or a shown comment on one. */
 async function findTarget(tx: Tx, target: { updateId?: string; commentId?: string }) {
   if (target.updateId) {
-    const update = await tx.update.findFirst({ where: { id: target.updateId, ...listedUpdateWhere }, select: { id: true, authorId: true } });
+    const update = await tx.update.findFirst({
+      where: { id: target.updateId, ...listedUpdateWhere },
+      select: { id: true, authorId: true },
+    });
     return update ? { updateId: update.id, authorId: update.authorId } : null;
   }
   return tx.comment.findFirst({ where: { id: target.commentId, ...listedCommentWhere }, select: { updateId: true, authorId: true } });
@@ -40,7 +43,10 @@ export const toggleAppreciation = mutation("appreciation:create", {
     const existing = await tx.appreciation.findFirst({ where: { userId: actor.id, ...where }, select: { id: true } });
     const appreciated = wanted ?? !existing;
     if (appreciated && !existing) {
-      await tx.appreciation.createMany({ data: [{ userId: actor.id, updateId: updateId ?? null, commentId: commentId ?? null }], skipDuplicates: true });
+      await tx.appreciation.createMany({
+        data: [{ userId: actor.id, updateId: updateId ?? null, commentId: commentId ?? null }],
+        skipDuplicates: true,
+      });
     } else if (!appreciated && existing) {
       await tx.appreciation.deleteMany({ where: { userId: actor.id, ...where } });
     }

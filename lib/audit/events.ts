@@ -12,7 +12,13 @@ const nothing = z.object({}).strict().default({});
 const beforeAfter = z.object({ before: fields, after: fields });
 const role = z.enum(["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"]);
 const taxonomyReorder = z.object({ direction: z.enum(["up", "down"]), from: z.number().int(), to: z.number().int() });
-const taxonomyCounts = z.object({ id: z.string(), name: z.string(), slug: z.string(), updates: z.number().int(), follows: z.number().int() });
+const taxonomyCounts = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  updates: z.number().int(),
+  follows: z.number().int(),
+});
 const taxonomyMerge = z.object({
   before: z.object({ source: taxonomyCounts, target: taxonomyCounts }),
   after: z.object({ target: taxonomyCounts }),

@@ -1,9 +1,9 @@
 "use server";
 
-import { after } from "next/server";
-import { deliverQueued } from "@/lib/email/queue";
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { fail, formValues, ok, type ActionResult } from "@/lib/action-result";
+import { deliverQueued } from "@/lib/email/queue";
 import { isId } from "@/lib/route-params";
 import { getCurrentUser } from "@/lib/session";
 import { locateComment } from "./queries";

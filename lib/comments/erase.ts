@@ -8,7 +8,10 @@ import type { Tx } from "@/lib/mutation";
  * Returns false when it was already deleted.
  */
 export async function eraseComment(tx: Tx, commentId: string): Promise<boolean> {
-  const existing = await tx.comment.findFirst({ where: { id: commentId, deletedAt: null }, select: { id: true, updateId: true, hiddenAt: true } });
+  const existing = await tx.comment.findFirst({
+    where: { id: commentId, deletedAt: null },
+    select: { id: true, updateId: true, hiddenAt: true },
+  });
   if (!existing) return false;
   const { count } = await tx.comment.updateMany({ where: { id: existing.id, deletedAt: null }, data: { deletedAt: new Date(), body: "" } });
   if (count === 0) return false;

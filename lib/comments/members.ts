@@ -8,7 +8,14 @@ import { activeUserWhere } from "@/lib/policy/users";
 export const MEMBER_SEARCH_LIMIT = 8;
 
 // Control characters (a NUL byte above all, which PostgreSQL refuses) are in no name: such a q is invalid (400).
-export const memberSearchSchema = z.object({ q: z.string().trim().min(1).max(50).regex(/^[^\u0000-\u001f\u007f]*$/) });
+export const memberSearchSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .regex(/^[^\u0000-\u001f\u007f]*$/),
+});
 
 export type MemberOption = { id: string; name: string; municipality: string | null };
 
@@ -46,5 +53,9 @@ export async function searchMembers(actor: Actor, q: string): Promise<MemberOpti
           select,
         })
       : [];
-  return [...starting, ...containing].map((member) => ({ id: member.id, name: member.name, municipality: member.municipality?.name ?? null }));
+  return [...starting, ...containing].map((member) => ({
+    id: member.id,
+    name: member.name,
+    municipality: member.municipality?.name ?? null,
+  }));
 }

@@ -24,7 +24,13 @@ export function parseMentions(body: string): string[] {
 
 /** A name as it may stand inside a token: no brackets or parentheses, no line breaks, at most 100 characters. */
 export function tokenName(name: string): string {
-  return name.replace(/[\[\]()\n\r]/g, "").replace(/\s+/g, " ").trim().slice(0, 100) || "?";
+  return (
+    name
+      .replace(/[\[\]()\n\r]/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 100) || "?"
+  );
 }
 
 /** The token the autocomplete inserts for a member. */

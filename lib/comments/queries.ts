@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/policy/permissions";
 import { mayReadComment, readableCommentWhere, shownCommentWhere } from "@/lib/policy/comments";
+import { can, type Actor } from "@/lib/policy/permissions";
 import { isListedUpdate, visibleUpdatesWhere } from "@/lib/policy/updates";
 import { COMMENT_THREADS_PER_PAGE } from "./schema";
 
@@ -125,7 +125,10 @@ export async function getCommentsForUpdate(
     }),
     db.appreciation.groupBy({ by: ["commentId"], where: { comment: { updateId, ...shown } }, _count: { _all: true } }),
     db.appreciation.findMany({ where: { userId: actor.id, comment: { updateId } }, select: { commentId: true } }),
-    db.report.findMany({ where: { reporterId: actor.id, status: "OPEN", item: { contextUpdateId: updateId, commentId: { not: null } } }, select: { item: { select: { commentId: true } } } }),
+    db.report.findMany({
+      where: { reporterId: actor.id, status: "OPEN", item: { contextUpdateId: updateId, commentId: { not: null } } },
+      select: { item: { select: { commentId: true } } },
+    }),
   ]);
   if (!update) return null;
 
@@ -203,7 +206,11 @@ export async function getCommentsForUpdate(
  * update's shown threads, so a link to a comment beyond the first page can
  * load enough threads. Null if the comment is not shown (or not readable).
  */
-export async function locateComment(actor: Actor, updateId: string, commentId: string): Promise<{ threadId: string; position: number } | null> {
+export async function locateComment(
+  actor: Actor,
+  updateId: string,
+  commentId: string,
+): Promise<{ threadId: string; position: number } | null> {
   const comment = await db.comment.findFirst({
     where: { id: commentId, updateId, update: visibleUpdatesWhere(actor) },
     select: { id: true, parentId: true, createdAt: true, parent: { select: { id: true, createdAt: true } } },
@@ -212,7 +219,10 @@ export async function locateComment(actor: Actor, updateId: string, commentId: s
   const root = comment.parent ?? comment;
   const position = await db.comment.count({
     where: {
-      AND: [threadsWhere(updateId, readableCommentWhere(actor)), { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lte: root.id } }] }],
+      AND: [
+        threadsWhere(updateId, readableCommentWhere(actor)),
+        { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lte: root.id } }] },
+      ],
     },
   });
   return position > 0 ? { threadId: root.id, position } : null;

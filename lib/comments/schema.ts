@@ -9,12 +9,7 @@ const id = z.string().trim().min(1).max(100);
 const commentBody = z
   .string({ error: "comment.bodyRequired" })
   .transform((text) => text.replace(/\r\n?/g, "\n").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, { error: "comment.bodyRequired" })
-      .max(COMMENT_BODY_MAX, { error: "comment.bodyTooLong" }),
-  );
+  .pipe(z.string().min(1, { error: "comment.bodyRequired" }).max(COMMENT_BODY_MAX, { error: "comment.bodyTooLong" }));
 
 /** An empty form field means "no value". */
 const optionalId = z

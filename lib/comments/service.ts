@@ -78,7 +78,10 @@ export const postComment = mutation("comment:create", {
     const earlier = await findByClientKey(tx, actor.id, data.clientKey);
     if (earlier) return repeatOf(earlier, data.updateId);
 
-    const update = await tx.update.findFirst({ where: { id: data.updateId, ...listedUpdateWhere }, select: { id: true, commentsLockedAt: true } });
+    const update = await tx.update.findFirst({
+      where: { id: data.updateId, ...listedUpdateWhere },
+      select: { id: true, commentsLockedAt: true },
+    });
     if (!update) return fail("comment.updateClosed");
     if (update.commentsLockedAt) return fail("comment.threadLocked");
 
@@ -177,7 +180,10 @@ export const deleteComment = mutation("comment:delete-own", {
   schema: deleteCommentSchema,
   refuse: refused,
   run: async ({ tx, actor, data: { commentId } }): Promise<ActionResult<ChangedComment>> => {
-    const own = await tx.comment.findFirst({ where: { id: commentId, authorId: actor.id, deletedAt: null }, select: { id: true, updateId: true } });
+    const own = await tx.comment.findFirst({
+      where: { id: commentId, authorId: actor.id, deletedAt: null },
+      select: { id: true, updateId: true },
+    });
     if (!own || !(await eraseComment(tx, own.id))) return fail("comment.notFound");
     return ok({ id: own.id, updateId: own.updateId });
   },

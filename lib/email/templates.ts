@@ -1,5 +1,5 @@
-import type { Role } from "@/lib/generated/prisma/enums";
 import { appUrl } from "@/lib/app-url";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { EmailMessageInput } from "./send";
 
 const roleNames: Record<Role, { nl: string; en: string }> = {
@@ -9,8 +9,7 @@ const roleNames: Record<Role, { nl: string; en: string }> = {
   ADMIN: { nl: "beheerder", en: "administrator" },
 };
 
-const dateFormat = (locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Amsterdam" });
+const dateFormat = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Amsterdam" });
 
 // Emails go out in Dutch with an English version below: the recipient has not
 // chosen a language yet when they are invited.

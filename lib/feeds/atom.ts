@@ -8,7 +8,8 @@
  * Characters XML 1.0 does not allow at all (most control characters, lone
  * surrogates, U+FFFE/U+FFFF): left out, since no escape makes them valid.
  */
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text for an XML element or a quoted attribute value. */
 export function escapeXml(text: string): string {
@@ -134,7 +135,8 @@ export function atomFeed(feed: AtomFeed): string {
       `    ${element("updated", entry.updated.toISOString())}`,
       `    <author>${element("name", entry.author)}</author>`,
       ...entry.categories.map(
-        (category) => `    <category${attribute("term", category.term)}${attribute("label", category.label)}${attribute("scheme", category.scheme)}/>`,
+        (category) =>
+          `    <category${attribute("term", category.term)}${attribute("label", category.label)}${attribute("scheme", category.scheme)}/>`,
       ),
       `    ${element("summary", entry.summary, ' type="text"')}`,
       "  </entry>",

@@ -48,7 +48,19 @@ export function feedQuery(params: UpdatesTableParams): string {
 }
 
 /** The Atom document of a feed for `token` with these filters. */
-export async function buildUpdatesFeed({ token, params, title, subtitle, language }: { token: string; params: UpdatesTableParams; title: string; subtitle: string; language: string }) {
+export async function buildUpdatesFeed({
+  token,
+  params,
+  title,
+  subtitle,
+  language,
+}: {
+  token: string;
+  params: UpdatesTableParams;
+  title: string;
+  subtitle: string;
+  language: string;
+}) {
   const query = feedQuery(params);
   const entries = await getFeedEntries(params);
   return atomFeed({

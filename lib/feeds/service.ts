@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { fail, ok } from "@/lib/action-result";
 import { createToken, hashToken } from "@/lib/accounts/tokens";
+import { fail, ok } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { mutation } from "@/lib/mutation";
 import { can } from "@/lib/policy/permissions";

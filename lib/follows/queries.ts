@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { FollowTarget } from "@/lib/generated/prisma/enums";
-import { followTargets } from "./schema";
 import type { Actor } from "@/lib/policy/permissions";
 import { visibleUpdatesWhere } from "@/lib/policy/updates";
+import { followTargets } from "./schema";
 
 export async function isFollowing(userId: string, targetType: FollowTarget, targetId: string): Promise<boolean> {
   const row = await db.follow.findUnique({
@@ -35,10 +35,14 @@ export async function listFollows(reader: Pick<Actor, "id" | "role">): Promise<R
     }),
   ]);
   const targets = new Map<string, { name: string; href: string }>([
-    ...experiments.map((row) => [`EXPERIMENT:${row.id}`, { name: row.title, href: `/experimenten/${encodeURIComponent(row.slug)}` }] as const),
+    ...experiments.map(
+      (row) => [`EXPERIMENT:${row.id}`, { name: row.title, href: `/experimenten/${encodeURIComponent(row.slug)}` }] as const,
+    ),
     ...opgaven.map((row) => [`OPGAVE:${row.id}`, { name: row.name, href: `/opgaven/${encodeURIComponent(row.slug)}` }] as const),
     ...themes.map((row) => [`THEME:${row.id}`, { name: row.name, href: `/themas/${encodeURIComponent(row.slug)}` }] as const),
-    ...municipalities.map((row) => [`MUNICIPALITY:${row.id}`, { name: row.name, href: `/gemeenten/${encodeURIComponent(row.slug)}` }] as const),
+    ...municipalities.map(
+      (row) => [`MUNICIPALITY:${row.id}`, { name: row.name, href: `/gemeenten/${encodeURIComponent(row.slug)}` }] as const,
+    ),
     ...updates.map((row) => [`UPDATE:${row.id}`, { name: row.title, href: `/updates/${row.id}` }] as const),
   ]);
   const result = Object.fromEntries(followTargets.map((type) => [type, [] as FollowedItem[]])) as Record<FollowTarget, FollowedItem[]>;

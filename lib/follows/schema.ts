@@ -5,7 +5,11 @@ export const followTargets = ["EXPERIMENT", "OPGAVE", "THEME", "MUNICIPALITY", "
 
 export const followInputSchema = z.object({
   targetType: z.enum(followTargets, { error: "follow.targetInvalid" }),
-  targetId: z.string({ error: "follow.targetInvalid" }).trim().min(1, { error: "follow.targetInvalid" }).max(100, { error: "follow.targetInvalid" }),
+  targetId: z
+    .string({ error: "follow.targetInvalid" })
+    .trim()
+    .min(1, { error: "follow.targetInvalid" })
+    .max(100, { error: "follow.targetInvalid" }),
 });
 
 export type FollowInput = z.infer<typeof followInputSchema>;

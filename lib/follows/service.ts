@@ -31,7 +31,10 @@ export const follow = mutation("follow:manage", {
   run: async ({ tx, actor, data }) => {
     if (!(await targetExists(tx, actor, data))) return fail("follow.notFound");
     // Skips an existing follow, also one written by a simultaneous click.
-    await tx.follow.createMany({ data: [{ userId: actor.id, targetType: data.targetType, targetId: data.targetId }], skipDuplicates: true });
+    await tx.follow.createMany({
+      data: [{ userId: actor.id, targetType: data.targetType, targetId: data.targetId }],
+      skipDuplicates: true,
+    });
     return ok({ following: true as const });
   },
 });

@@ -3,9 +3,18 @@ import type { Duplex } from "node:stream";
 import type { TLSSocket } from "node:tls";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { ConcurrencyGate, type GateOptions, type Release } from "./concurrency-gate";
-import { GATE } from "./limits";
 import { LimitedIncomingMessage } from "./limited-request";
-import { ALLOWED_METHODS, appHosts, bodyLimit, declaredLength, isCrossOrigin, isPossibleServerAction, REFUSED_METHODS, requestPath } from "./request-checks";
+import { GATE } from "./limits";
+import {
+  ALLOWED_METHODS,
+  appHosts,
+  bodyLimit,
+  declaredLength,
+  isCrossOrigin,
+  isPossibleServerAction,
+  REFUSED_METHODS,
+  requestPath,
+} from "./request-checks";
 import { clientAddress, isTrusted, normalizeAddress, parseTrustedProxies, type TrustedProxies } from "./trusted-proxies";
 
 /**
@@ -183,10 +192,13 @@ function onClientError(error: Error & { code?: string }, socket: Duplex): void {
     return;
   }
   const status: Status =
-    error.code === "HPE_INVALID_METHOD" ? 405
-    : error.code === "HPE_HEADER_OVERFLOW" ? 431
-    : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408
-    : 400;
+    error.code === "HPE_INVALID_METHOD"
+      ? 405
+      : error.code === "HPE_HEADER_OVERFLOW"
+        ? 431
+        : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? 408
+          : 400;
   rawAnswer(socket, status, status === 405 ? { Allow: ALLOWED_METHODS } : {});
 }
 

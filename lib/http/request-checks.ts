@@ -91,7 +91,11 @@ export function isCrossOrigin(headers: IncomingHttpHeaders, allowedHosts: readon
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return true;
   const defaultPort = url.protocol === "https:" ? "443" : "80";
-  const candidates = [header(headers, "host"), forwardedHostTrusted ? header(headers, "x-forwarded-host")?.split(",")[0] : undefined, ...allowedHosts];
+  const candidates = [
+    header(headers, "host"),
+    forwardedHostTrusted ? header(headers, "x-forwarded-host")?.split(",")[0] : undefined,
+    ...allowedHosts,
+  ];
   return !candidates.some((candidate) => candidate !== undefined && candidate !== "" && hostOf(candidate, defaultPort) === url.host);
 }
 

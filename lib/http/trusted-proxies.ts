@@ -32,7 +32,10 @@ export function normalizeAddress(raw: string): string | null {
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const list = new net.BlockList();
   let size = 0;
-  for (const entry of (value ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (value ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [rawAddress = "", rawPrefix, extra] = entry.split("/");
     const address = normalizeAddress(rawAddress);
     const family = address && net.isIPv6(address) ? "ipv6" : "ipv4";
@@ -42,7 +45,9 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
     if (prefix !== undefined && mappedFrom) prefix -= 96;
     const maxPrefix = family === "ipv6" ? 128 : 32;
     if (!address || extra !== undefined || (prefix !== undefined && !(prefix >= 0 && prefix <= maxPrefix))) {
-      throw new TrustedProxiesError(`TRUSTED_PROXIES bevat "${entry}": dat is geen IP-adres of netwerk (zoals 10.0.0.1, 10.0.0.0/8 of fd00::/8).`);
+      throw new TrustedProxiesError(
+        `TRUSTED_PROXIES bevat "${entry}": dat is geen IP-adres of netwerk (zoals 10.0.0.1, 10.0.0.0/8 of fd00::/8).`,
+      );
     }
     if (prefix === undefined) list.addAddress(address, family);
     else list.addSubnet(address, prefix, family);
@@ -62,7 +67,11 @@ export function isTrusted(trusted: TrustedProxies, address: string): boolean {
  * client. A malformed entry ends the walk at the last hop that could be
  * checked. Null when the socket has no address (already closed).
  */
-export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string | null {
+export function clientAddress(
+  remoteAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies,
+): string | null {
   const peer = remoteAddress ? normalizeAddress(remoteAddress) : null;
   if (!peer || !isTrusted(trusted, peer)) return peer;
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").filter((hop) => hop.trim() !== "");

@@ -1,5 +1,5 @@
-import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { cookies } from "next/headers";
 import { defaultLocale, isLocale, LOCALE_COOKIE } from "./config";
 
 // The language lives in a cookie rather than the URL: every page is behind a

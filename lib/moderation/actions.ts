@@ -18,7 +18,8 @@ async function run<T>(service: Service<T>, formData: FormData): Promise<ActionRe
   const input = formValues(formData);
   const result = await service({ actor: await getCurrentUser(), input });
   if (!result.ok) return result;
-  const updateId = typeof input.updateId === "string" ? input.updateId : typeof input.contextUpdateId === "string" ? input.contextUpdateId : null;
+  const updateId =
+    typeof input.updateId === "string" ? input.updateId : typeof input.contextUpdateId === "string" ? input.contextUpdateId : null;
   if (updateId) revalidatePath(`/updates/${encodeURIComponent(updateId)}`);
   revalidatePath("/updates");
   revalidatePath("/beheer/moderatie");

@@ -5,7 +5,6 @@ import { immediateNotificationEmail } from "@/lib/notifications/email";
 import { activeUserWhere } from "@/lib/policy/users";
 import type { ModerationEvent } from "./events";
 
-
 /**
  * Tells people about a moderation step, inside the step's transaction: a
  * MODERATION notification with the event and the coordinator's reason, and an
@@ -14,12 +13,22 @@ import type { ModerationEvent } from "./events";
  */
 export async function notifyModeration(
   tx: Tx,
-  input: { userIds: string[]; actorId: string | null; event: ModerationEvent; reason: string | null; updateId: string; commentId: string | null },
+  input: {
+    userIds: string[];
+    actorId: string | null;
+    event: ModerationEvent;
+    reason: string | null;
+    updateId: string;
+    commentId: string | null;
+  },
 ): Promise<void> {
   const ids = [...new Set(input.userIds)].filter((id) => id !== input.actorId);
   if (ids.length === 0) return;
   const now = new Date();
-  const people = await tx.user.findMany({ where: { id: { in: ids }, ...activeUserWhere(now) }, select: { id: true, email: true, name: true, locale: true } });
+  const people = await tx.user.findMany({
+    where: { id: { in: ids }, ...activeUserWhere(now) },
+    select: { id: true, email: true, name: true, locale: true },
+  });
   if (people.length === 0) return;
   const update = await tx.update.findUniqueOrThrow({ where: { id: input.updateId }, select: { title: true, authorId: true } });
   const preferences = await tx.emailPreference.findMany({
@@ -29,10 +38,27 @@ export async function notifyModeration(
   const frequency = new Map(preferences.map((row) => [row.userId, row.frequency]));
   for (const person of people) {
     const choice = frequency.get(person.id) ?? "WEEKLY";
-    const item = { kind: "MODERATION" as const, actorName: null, updateId: input.updateId, commentId: input.commentId, excerpt: input.reason, createdAt: now, event: input.event };
+    const item = {
+      kind: "MODERATION" as const,
+      actorName: null,
+      updateId: input.updateId,
+      commentId: input.commentId,
+      excerpt: input.reason,
+      createdAt: now,
+      event: input.event,
+    };
     const emailId =
       choice === "IMMEDIATE"
-        ? await queueEmail(tx, immediateNotificationEmail({ recipient: person, item, updateTitle: update.title, ownUpdate: update.authorId === person.id, now }))
+        ? await queueEmail(
+            tx,
+            immediateNotificationEmail({
+              recipient: person,
+              item,
+              updateTitle: update.title,
+              ownUpdate: update.authorId === person.id,
+              now,
+            }),
+          )
         : null;
     await tx.notification.create({
       data: {

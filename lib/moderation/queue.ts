@@ -32,7 +32,9 @@ const itemSelect = {
   claimedUntil: true,
   claimedBy: { select: { id: true, name: true } },
   update: { select: { title: true, body: true, hiddenAt: true, status: true, commentsLockedAt: true, author: { select: { name: true } } } },
-  comment: { select: { body: true, hiddenAt: true, deletedAt: true, author: { select: { name: true } }, update: { select: { title: true } } } },
+  comment: {
+    select: { body: true, hiddenAt: true, deletedAt: true, author: { select: { name: true } }, update: { select: { title: true } } },
+  },
   reports: {
     where: { status: "OPEN" },
     orderBy: { createdAt: "asc" },
@@ -45,7 +47,10 @@ type ItemRow = Prisma.ModerationItemGetPayload<{ select: typeof itemSelect }>;
 function toQueueRow(row: ItemRow, actor: Actor, now: Date) {
   const comment = row.comment;
   const update = row.update;
-  const claimed = row.claimedBy && row.claimedUntil && row.claimedUntil > now ? { name: row.claimedBy.name, mine: row.claimedBy.id === actor.id, until: row.claimedUntil } : null;
+  const claimed =
+    row.claimedBy && row.claimedUntil && row.claimedUntil > now
+      ? { name: row.claimedBy.name, mine: row.claimedBy.id === actor.id, until: row.claimedUntil }
+      : null;
   const reasons = new Map<string, number>();
   for (const report of row.reports) reasons.set(report.reason, (reasons.get(report.reason) ?? 0) + 1);
   return {
@@ -57,11 +62,22 @@ function toQueueRow(row: ItemRow, actor: Actor, now: Date) {
     excerpt: excerpt(comment ? comment.body : update?.title, 200) ?? "",
     author: comment?.author.name ?? update?.author.name ?? "",
     href: comment ? `/updates/${row.contextUpdateId}#reactie-${row.commentId}` : `/updates/${row.contextUpdateId}`,
-    state: comment?.deletedAt ? ("deleted" as const) : (comment?.hiddenAt ?? update?.hiddenAt) ? ("hidden" as const) : update?.status === "WITHDRAWN" ? ("withdrawn" as const) : ("visible" as const),
+    state: comment?.deletedAt
+      ? ("deleted" as const)
+      : (comment?.hiddenAt ?? update?.hiddenAt)
+        ? ("hidden" as const)
+        : update?.status === "WITHDRAWN"
+          ? ("withdrawn" as const)
+          : ("visible" as const),
     locked: Boolean(update?.commentsLockedAt),
     openReports: row.openReports,
     reasons: [...reasons].map(([reason, count]) => ({ reason, count })),
-    reports: row.reports.map((report) => ({ reason: report.reason, text: report.text, reporter: report.reporter.name, at: report.createdAt })),
+    reports: row.reports.map((report) => ({
+      reason: report.reason,
+      text: report.text,
+      reporter: report.reporter.name,
+      at: report.createdAt,
+    })),
     oldestReportAt: row.reports[0]?.createdAt ?? null,
     claimed,
   };
@@ -74,7 +90,13 @@ export async function listReviewQueue(actor: Actor, params: QueueParams, now = n
   if (!can(actor, "report:review")) return { rows: [] as QueueRow[], total: 0, pageCount: 1 };
   const where = queueWhere(params);
   const [rows, total] = await Promise.all([
-    db.moderationItem.findMany({ where, orderBy: queueOrder(params), skip: (params.page - 1) * params.perPage, take: params.perPage, select: itemSelect }),
+    db.moderationItem.findMany({
+      where,
+      orderBy: queueOrder(params),
+      skip: (params.page - 1) * params.perPage,
+      take: params.perPage,
+      select: itemSelect,
+    }),
     db.moderationItem.count({ where }),
   ]);
   return { rows: rows.map((row) => toQueueRow(row, actor, now)), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };

@@ -1,7 +1,11 @@
 import { z } from "zod";
-import { REPORT_REASONS, REPORT_TEXT_MAX, MODERATION_REASON_MAX } from "./limits";
+import { MODERATION_REASON_MAX, REPORT_REASONS, REPORT_TEXT_MAX } from "./limits";
 
-const id = z.string({ error: "moderation.itemGone" }).trim().min(1, { error: "moderation.itemGone" }).max(100, { error: "moderation.itemGone" });
+const id = z
+  .string({ error: "moderation.itemGone" })
+  .trim()
+  .min(1, { error: "moderation.itemGone" })
+  .max(100, { error: "moderation.itemGone" });
 
 /** What a report points at: an update or a comment. */
 export const targetSchema = z.discriminatedUnion("targetType", [
@@ -41,5 +45,9 @@ export const itemSchema = z.object({ itemId: id });
 export const itemActionSchema = z.object({ itemId: id, reason: reasonSchema });
 
 export const thresholdSchema = z.object({
-  threshold: z.coerce.number({ error: "moderation.thresholdInvalid" }).int({ error: "moderation.thresholdInvalid" }).min(1, { error: "moderation.thresholdInvalid" }).max(50, { error: "moderation.thresholdInvalid" }),
+  threshold: z.coerce
+    .number({ error: "moderation.thresholdInvalid" })
+    .int({ error: "moderation.thresholdInvalid" })
+    .min(1, { error: "moderation.thresholdInvalid" })
+    .max(50, { error: "moderation.thresholdInvalid" }),
 });

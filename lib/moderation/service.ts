@@ -6,8 +6,8 @@ import { mutation, type Tx } from "@/lib/mutation";
 import { can, type Actor } from "@/lib/policy/permissions";
 import { activeUserWhere } from "@/lib/policy/users";
 import { notifyModeration } from "./notify";
-import { autoHideThreshold } from "./settings";
 import { itemActionSchema, itemSchema, reportSchema, targetActionSchema } from "./schema";
+import { autoHideThreshold } from "./settings";
 import { claimedByOther, claimExpiry, ensureItem, loadTarget, resolveReports, setHidden, type LoadedTarget } from "./targets";
 
 // Moderation as data (after decidim): every reported or moderated update or
@@ -41,12 +41,18 @@ export const reportContent = mutation("report:create", {
   run: async ({ tx, actor, data, record }): Promise<ActionResult<{ hidden: boolean }>> => {
     const target = await loadTarget(tx, data);
     const visible =
-      target && target.status === "PUBLISHED" && !target.hiddenAt && !target.deletedAt &&
+      target &&
+      target.status === "PUBLISHED" &&
+      !target.hiddenAt &&
+      !target.deletedAt &&
       (target.targetType === "UPDATE" || (await tx.update.count({ where: { id: target.updateId, hiddenAt: null } })) === 1);
     if (!target || !visible) return fail("moderation.itemGone");
     if (target.authorId === actor.id) return fail("moderation.reportOwn");
     const item = await ensureItem(tx, target);
-    const earlier = await tx.report.findUnique({ where: { itemId_reporterId: { itemId: item.id, reporterId: actor.id } }, select: { status: true } });
+    const earlier = await tx.report.findUnique({
+      where: { itemId_reporterId: { itemId: item.id, reporterId: actor.id } },
+      select: { status: true },
+    });
     if (earlier?.status === "OPEN") return fail("moderation.alreadyReported");
     const report = { reason: data.reason, text: data.text, status: "OPEN" as const, createdAt: new Date(), resolvedAt: null };
     await tx.report.upsert({
@@ -62,8 +68,22 @@ export const reportContent = mutation("report:create", {
     if (openReports < threshold) return ok({ hidden: false });
     await setHidden(tx, target, true);
     record({ type: eventType(target, "auto-hide"), targetId: target.id, data: { openReports, threshold } });
-    await notifyModeration(tx, { userIds: await staffIds(tx), actorId: null, event: "autoHidden", reason: null, updateId: target.updateId, commentId: target.commentId });
-    await notifyModeration(tx, { userIds: [target.authorId], actorId: null, event: "hidden", reason: null, updateId: target.updateId, commentId: target.commentId });
+    await notifyModeration(tx, {
+      userIds: await staffIds(tx),
+      actorId: null,
+      event: "autoHidden",
+      reason: null,
+      updateId: target.updateId,
+      commentId: target.commentId,
+    });
+    await notifyModeration(tx, {
+      userIds: [target.authorId],
+      actorId: null,
+      event: "hidden",
+      reason: null,
+      updateId: target.updateId,
+      commentId: target.commentId,
+    });
     return ok({ hidden: true });
   },
 });
@@ -89,8 +109,22 @@ export const hideContent = mutation(staffTargetGate, {
     if (!(await setHidden(tx, target, true))) return fail("moderation.alreadyHidden");
     const reporters = await resolveReports(tx, item.id, "ACTIONED");
     record({ type: eventType(target, "hide"), targetId: target.id, reason: data.reason });
-    await notifyModeration(tx, { userIds: [target.authorId], actorId: actor.id, event: "hidden", reason: data.reason, updateId: target.updateId, commentId: target.commentId });
-    await notifyModeration(tx, { userIds: reporters, actorId: actor.id, event: "reportHandled", reason: null, updateId: target.updateId, commentId: target.commentId });
+    await notifyModeration(tx, {
+      userIds: [target.authorId],
+      actorId: actor.id,
+      event: "hidden",
+      reason: data.reason,
+      updateId: target.updateId,
+      commentId: target.commentId,
+    });
+    await notifyModeration(tx, {
+      userIds: reporters,
+      actorId: actor.id,
+      event: "reportHandled",
+      reason: null,
+      updateId: target.updateId,
+      commentId: target.commentId,
+    });
     return ok({ targetType: target.targetType, id: target.id, updateId: target.updateId });
   },
 });
@@ -105,8 +139,22 @@ export const unhideContent = mutation(staffTargetGate, {
     if (!(await setHidden(tx, target, false))) return fail("moderation.notHidden");
     const reporters = await resolveReports(tx, item.id, "DISMISSED");
     record({ type: eventType(target, "unhide"), targetId: target.id, reason: data.reason });
-    await notifyModeration(tx, { userIds: [target.authorId], actorId: actor.id, event: "restored", reason: data.reason, updateId: target.updateId, commentId: target.commentId });
-    await notifyModeration(tx, { userIds: reporters, actorId: actor.id, event: "reportHandled", reason: null, updateId: target.updateId, commentId: target.commentId });
+    await notifyModeration(tx, {
+      userIds: [target.authorId],
+      actorId: actor.id,
+      event: "restored",
+      reason: data.reason,
+      updateId: target.updateId,
+      commentId: target.commentId,
+    });
+    await notifyModeration(tx, {
+      userIds: reporters,
+      actorId: actor.id,
+      event: "reportHandled",
+      reason: null,
+      updateId: target.updateId,
+      commentId: target.commentId,
+    });
     return ok({ targetType: target.targetType, id: target.id, updateId: target.updateId });
   },
 });
@@ -121,8 +169,22 @@ export const deleteCommentAsModerator = mutation("comment:delete-any", {
     if (!(await eraseComment(tx, target.id))) return fail("moderation.itemGone");
     const reporters = await resolveReports(tx, item.id, "ACTIONED");
     record({ type: "comment.delete-any", targetId: target.id, reason: data.reason });
-    await notifyModeration(tx, { userIds: [target.authorId], actorId: actor.id, event: "deleted", reason: data.reason, updateId: target.updateId, commentId: null });
-    await notifyModeration(tx, { userIds: reporters, actorId: actor.id, event: "reportHandled", reason: null, updateId: target.updateId, commentId: null });
+    await notifyModeration(tx, {
+      userIds: [target.authorId],
+      actorId: actor.id,
+      event: "deleted",
+      reason: data.reason,
+      updateId: target.updateId,
+      commentId: null,
+    });
+    await notifyModeration(tx, {
+      userIds: reporters,
+      actorId: actor.id,
+      event: "reportHandled",
+      reason: null,
+      updateId: target.updateId,
+      commentId: null,
+    });
     return ok({ targetType: "COMMENT", id: target.id, updateId: target.updateId });
   },
 });
@@ -141,7 +203,14 @@ function threadLock(locked: boolean) {
       if (count === 0) return fail(locked ? "moderation.alreadyLocked" : "moderation.notLocked");
       const update = await tx.update.findUniqueOrThrow({ where: { id: data.updateId }, select: { authorId: true } });
       record({ type: locked ? "thread.lock" : "thread.unlock", targetId: data.updateId, reason: data.reason });
-      await notifyModeration(tx, { userIds: [update.authorId], actorId: actor.id, event: locked ? "locked" : "unlocked", reason: data.reason, updateId: data.updateId, commentId: null });
+      await notifyModeration(tx, {
+        userIds: [update.authorId],
+        actorId: actor.id,
+        event: locked ? "locked" : "unlocked",
+        reason: data.reason,
+        updateId: data.updateId,
+        commentId: null,
+      });
       return ok({ updateId: data.updateId });
     },
   });
@@ -154,7 +223,10 @@ function withdrawal(withdraw: boolean) {
   return mutation("update:withdraw-any", {
     schema: updateStepSchema,
     run: async ({ tx, actor, data, record }): Promise<ActionResult<{ updateId: string }>> => {
-      const item = await tx.moderationItem.findUnique({ where: { updateId: data.updateId }, select: { claimedById: true, claimedUntil: true } });
+      const item = await tx.moderationItem.findUnique({
+        where: { updateId: data.updateId },
+        select: { claimedById: true, claimedUntil: true },
+      });
       const claimed = claimedByOther(item, actor);
       if (claimed) return claimed;
       const { count } = await tx.update.updateMany({
@@ -164,7 +236,14 @@ function withdrawal(withdraw: boolean) {
       if (count === 0) return fail("moderation.itemGone");
       const update = await tx.update.findUniqueOrThrow({ where: { id: data.updateId }, select: { authorId: true } });
       record({ type: withdraw ? "update.withdraw-any" : "update.restore", targetId: data.updateId, reason: data.reason });
-      await notifyModeration(tx, { userIds: [update.authorId], actorId: actor.id, event: withdraw ? "withdrawn" : "republished", reason: data.reason, updateId: data.updateId, commentId: null });
+      await notifyModeration(tx, {
+        userIds: [update.authorId],
+        actorId: actor.id,
+        event: withdraw ? "withdrawn" : "republished",
+        reason: data.reason,
+        updateId: data.updateId,
+        commentId: null,
+      });
       return ok({ updateId: data.updateId });
     },
   });
@@ -176,14 +255,24 @@ export const restoreUpdateAsModerator = withdrawal(false);
 export const dismissReports = mutation("report:review", {
   schema: itemActionSchema,
   run: async ({ tx, actor, data, record }): Promise<ActionResult<{ itemId: string }>> => {
-    const item = await tx.moderationItem.findUnique({ where: { id: data.itemId }, select: { id: true, claimedById: true, claimedUntil: true, contextUpdateId: true, commentId: true } });
+    const item = await tx.moderationItem.findUnique({
+      where: { id: data.itemId },
+      select: { id: true, claimedById: true, claimedUntil: true, contextUpdateId: true, commentId: true },
+    });
     if (!item) return fail("moderation.itemGone");
     const claimed = claimedByOther(item, actor);
     if (claimed) return claimed;
     const reporters = await resolveReports(tx, item.id, "DISMISSED");
     if (reporters.length === 0) return fail("moderation.noOpenReports");
     record({ type: "moderation.dismiss", targetId: item.id, reason: data.reason, data: { reports: reporters.length } });
-    await notifyModeration(tx, { userIds: reporters, actorId: actor.id, event: "reportHandled", reason: null, updateId: item.contextUpdateId, commentId: item.commentId });
+    await notifyModeration(tx, {
+      userIds: reporters,
+      actorId: actor.id,
+      event: "reportHandled",
+      reason: null,
+      updateId: item.contextUpdateId,
+      commentId: item.commentId,
+    });
     return ok({ itemId: item.id });
   },
 });
@@ -199,14 +288,19 @@ export const claimItem = mutation("report:review", {
       data: { claimedById: actor.id, claimedUntil },
     });
     if (count > 0) return ok({ claimedUntil });
-    return (await tx.moderationItem.count({ where: { id: data.itemId } })) ? fail("moderation.claimedByOther") : fail("moderation.itemGone");
+    return (await tx.moderationItem.count({ where: { id: data.itemId } }))
+      ? fail("moderation.claimedByOther")
+      : fail("moderation.itemGone");
   },
 });
 
 export const releaseItem = mutation("report:review", {
   schema: itemSchema,
   run: async ({ tx, actor, data }) => {
-    await tx.moderationItem.updateMany({ where: { id: data.itemId, claimedById: actor.id }, data: { claimedById: null, claimedUntil: null } });
+    await tx.moderationItem.updateMany({
+      where: { id: data.itemId, claimedById: actor.id },
+      data: { claimedById: null, claimedUntil: null },
+    });
     return ok(null);
   },
 });

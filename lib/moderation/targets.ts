@@ -20,15 +20,38 @@ export type LoadedTarget = {
 
 export async function loadTarget(tx: Tx, target: Target): Promise<LoadedTarget | null> {
   if (target.targetType === "UPDATE") {
-    const update = await tx.update.findUnique({ where: { id: target.targetId }, select: { id: true, authorId: true, hiddenAt: true, status: true } });
-    return update ? { targetType: "UPDATE", id: update.id, updateId: update.id, commentId: null, authorId: update.authorId, hiddenAt: update.hiddenAt, deletedAt: null, status: update.status } : null;
+    const update = await tx.update.findUnique({
+      where: { id: target.targetId },
+      select: { id: true, authorId: true, hiddenAt: true, status: true },
+    });
+    return update
+      ? {
+          targetType: "UPDATE",
+          id: update.id,
+          updateId: update.id,
+          commentId: null,
+          authorId: update.authorId,
+          hiddenAt: update.hiddenAt,
+          deletedAt: null,
+          status: update.status,
+        }
+      : null;
   }
   const comment = await tx.comment.findUnique({
     where: { id: target.targetId },
     select: { id: true, updateId: true, authorId: true, hiddenAt: true, deletedAt: true, update: { select: { status: true } } },
   });
   return comment
-    ? { targetType: "COMMENT", id: comment.id, updateId: comment.updateId, commentId: comment.id, authorId: comment.authorId, hiddenAt: comment.hiddenAt, deletedAt: comment.deletedAt, status: comment.update.status }
+    ? {
+        targetType: "COMMENT",
+        id: comment.id,
+        updateId: comment.updateId,
+        commentId: comment.id,
+        authorId: comment.authorId,
+        hiddenAt: comment.hiddenAt,
+        deletedAt: comment.deletedAt,
+        status: comment.update.status,
+      }
     : null;
 }
 
@@ -39,11 +62,18 @@ export async function ensureItem(tx: Tx, target: LoadedTarget) {
     data: [{ targetType: target.targetType, ...key, contextUpdateId: target.updateId, authorId: target.authorId }],
     skipDuplicates: true,
   });
-  return tx.moderationItem.findUniqueOrThrow({ where: key, select: { id: true, openReports: true, claimedById: true, claimedUntil: true } });
+  return tx.moderationItem.findUniqueOrThrow({
+    where: key,
+    select: { id: true, openReports: true, claimedById: true, claimedUntil: true },
+  });
 }
 
 /** Refuses when another coordinator holds a claim that has not run out. */
-export function claimedByOther(item: { claimedById: string | null; claimedUntil: Date | null } | null, actor: Actor, now = new Date()): ActionResult<never> | null {
+export function claimedByOther(
+  item: { claimedById: string | null; claimedUntil: Date | null } | null,
+  actor: Actor,
+  now = new Date(),
+): ActionResult<never> | null {
   if (!item?.claimedById || item.claimedById === actor.id || !item.claimedUntil || item.claimedUntil <= now) return null;
   return fail("moderation.claimedByOther");
 }

@@ -25,7 +25,10 @@ export async function markNotificationReadAction(formData: FormData): Promise<vo
  */
 export async function openNotificationAction(formData: FormData): Promise<void> {
   const { notificationId } = formValues(formData);
-  const target = await openNotification({ actor: await getCurrentUser(), notificationId: typeof notificationId === "string" ? notificationId.trim() : "" });
+  const target = await openNotification({
+    actor: await getCurrentUser(),
+    notificationId: typeof notificationId === "string" ? notificationId.trim() : "",
+  });
   if (target) revalidatePath("/", "layout");
   redirect(target ?? "/meldingen");
 }

@@ -36,10 +36,10 @@ import { db } from "@/lib/db";
 import { deliverQueued, queueEmail, type DeliveryResult } from "@/lib/email/queue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailFrequency, NotificationKind } from "@/lib/generated/prisma/enums";
-import { DIGEST_SUBJECT_PREFIXES, digestEmail, excerpt, type DigestFrequency, type DigestGroup, type NotificationEmailItem } from "./email";
 import { isShownComment } from "@/lib/policy/comments";
 import { isListedUpdate } from "@/lib/policy/updates";
 import { isBlockedNow } from "@/lib/policy/users";
+import { DIGEST_SUBJECT_PREFIXES, digestEmail, excerpt, type DigestFrequency, type DigestGroup, type NotificationEmailItem } from "./email";
 
 const HOUR = 60 * 60 * 1000;
 /** The shortest time between two digests of one kind for one person. */
@@ -171,7 +171,10 @@ async function digestBatch(
   const commentIds = [...new Set(pending.flatMap((row) => (row.commentId ? [row.commentId] : [])))];
   const actorIds = [...new Set(pending.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
   // One after the other: a transaction is one connection.
-  const updates = await tx.update.findMany({ where: { id: { in: updateIds } }, select: { id: true, title: true, status: true, hiddenAt: true } });
+  const updates = await tx.update.findMany({
+    where: { id: { in: updateIds } },
+    select: { id: true, title: true, status: true, hiddenAt: true },
+  });
   const comments = commentIds.length
     ? await tx.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, body: true, deletedAt: true, hiddenAt: true } })
     : [];
@@ -250,4 +253,3 @@ async function digestBatch(
   await input.afterClaim?.({ index: input.index, userIds: locked });
   return outcome;
 }
-

@@ -117,13 +117,13 @@ const nl: Texts = {
   hello: (name) => `Hallo ${name},`,
   immediateSubject: (sentence) => `Koppelkans: ${sentence}`,
   read: "Lees het hier:",
-  digestSubject: (frequency, n) => `${frequency === "DAILY" ? "Dagoverzicht" : "Weekoverzicht"} Koppelkans: ${n === 1 ? "1 melding" : `${n} meldingen`}`,
+  digestSubject: (frequency, n) =>
+    `${frequency === "DAILY" ? "Dagoverzicht" : "Weekoverzicht"} Koppelkans: ${n === 1 ? "1 melding" : `${n} meldingen`}`,
   digestIntro: (frequency, n, updates) =>
     `Dit is je ${frequency === "DAILY" ? "dagelijkse" : "wekelijkse"} overzicht van Koppelkans: ${n === 1 ? "1 melding" : `${n} meldingen`} bij ${updates === 1 ? "1 update" : `${updates} updates`}.`,
   allNotifications: "Al je meldingen:",
   whyImmediate: "Je krijgt deze e-mail omdat je voor dit soort meldingen ‘Direct’ hebt gekozen.",
-  whyDigest: (frequency) =>
-    `Je krijgt dit overzicht ${frequency === "DAILY" ? "elke dag" : "elke week"} als er iets nieuws is.`,
+  whyDigest: (frequency) => `Je krijgt dit overzicht ${frequency === "DAILY" ? "elke dag" : "elke week"} als er iets nieuws is.`,
   settings: "Kies hoe vaak je e-mail krijgt bij Instellingen:",
   unsubscribeOne: (kind) =>
     `Geen e-mail meer over ${
@@ -190,7 +190,8 @@ const en: Texts = {
   hello: (name) => `Hello ${name},`,
   immediateSubject: (sentence) => `Koppelkans: ${sentence}`,
   read: "Read it here:",
-  digestSubject: (frequency, n) => `Koppelkans ${frequency === "DAILY" ? "daily" : "weekly"} digest: ${n === 1 ? "1 notification" : `${n} notifications`}`,
+  digestSubject: (frequency, n) =>
+    `Koppelkans ${frequency === "DAILY" ? "daily" : "weekly"} digest: ${n === 1 ? "1 notification" : `${n} notifications`}`,
   digestIntro: (frequency, n, updates) =>
     `This is your ${frequency === "DAILY" ? "daily" : "weekly"} Koppelkans digest: ${n === 1 ? "1 notification" : `${n} notifications`} on ${updates === 1 ? "1 update" : `${updates} updates`}.`,
   allNotifications: "All your notifications:",
@@ -269,7 +270,9 @@ export function immediateNotificationEmail(input: {
     t.hello(input.recipient.name),
     "",
     `${sentence}.`,
-    ...(input.item.excerpt ? ["", input.item.kind === "MODERATION" ? `${t.reason} “${input.item.excerpt}”` : `“${input.item.excerpt}”`] : []),
+    ...(input.item.excerpt
+      ? ["", input.item.kind === "MODERATION" ? `${t.reason} “${input.item.excerpt}”` : `“${input.item.excerpt}”`]
+      : []),
     "",
     t.read,
     appUrl(notificationPath(input.item)),
@@ -310,12 +313,19 @@ export function digestEmail(input: { recipient: Recipient; frequency: DigestFreq
     lines.push("", heading);
     for (const item of group.items.slice(0, DIGEST_LINES_PER_UPDATE)) {
       const said = item.excerpt ? `: “${item.excerpt}”` : "";
-      const line = item.kind === "MODERATION" && item.event ? t.moderation(item.event, title) : t.line(item.kind, item.actorName ?? t.someone);
+      const line =
+        item.kind === "MODERATION" && item.event ? t.moderation(item.event, title) : t.line(item.kind, item.actorName ?? t.someone);
       lines.push(`- ${line}${said}`, `  ${appUrl(notificationPath(item))}`);
     }
     const rest = group.items.length - DIGEST_LINES_PER_UPDATE;
     if (rest > 0) lines.push(`- ${t.more(rest)}: ${appUrl(`/updates/${group.updateId}#reacties`)}`);
   }
-  lines.push("", t.allNotifications, appUrl("/meldingen"), "", ...footer(t, input.recipient, t.whyDigest(input.frequency), "all", input.now ?? new Date()));
+  lines.push(
+    "",
+    t.allNotifications,
+    appUrl("/meldingen"),
+    "",
+    ...footer(t, input.recipient, t.whyDigest(input.frequency), "all", input.now ?? new Date()),
+  );
   return { to: input.recipient.email, subject: t.digestSubject(input.frequency, total), text: lines.join("\n") };
 }

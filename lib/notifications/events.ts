@@ -79,7 +79,10 @@ async function notify(
   const now = new Date();
   const ids = [...wanted.keys()];
   // One after the other: a transaction is one connection (pg does not queue parallel queries on it).
-  const people = await tx.user.findMany({ where: { id: { in: ids }, ...activeUserWhere(now) }, select: { id: true, email: true, name: true, locale: true } });
+  const people = await tx.user.findMany({
+    where: { id: { in: ids }, ...activeUserWhere(now) },
+    select: { id: true, email: true, name: true, locale: true },
+  });
   // Calling an event twice (a retry) must not notify twice.
   const already = await tx.notification.findMany({
     where: input.commentId
@@ -87,7 +90,10 @@ async function notify(
       : { updateId: input.update.id, commentId: null, kind: "FOLLOWED_UPDATE", userId: { in: ids } },
     select: { userId: true },
   });
-  const preferences = await tx.emailPreference.findMany({ where: { userId: { in: ids } }, select: { userId: true, kind: true, frequency: true } });
+  const preferences = await tx.emailPreference.findMany({
+    where: { userId: { in: ids } },
+    select: { userId: true, kind: true, frequency: true },
+  });
   const actor = await tx.user.findUnique({ where: { id: input.actorId }, select: { name: true } });
   const skip = new Set(already.map((row) => row.userId));
   const recipients = people.filter((person) => !skip.has(person.id));
@@ -117,7 +123,14 @@ async function notify(
     const recipient = byId.get(notification.userId)!;
     const message = immediateNotificationEmail({
       recipient,
-      item: { kind: notification.kind, actorName: actor?.name ?? null, updateId: input.update.id, commentId: input.commentId, excerpt: text, createdAt: now },
+      item: {
+        kind: notification.kind,
+        actorName: actor?.name ?? null,
+        updateId: input.update.id,
+        commentId: input.commentId,
+        excerpt: text,
+        createdAt: now,
+      },
       updateTitle: input.update.title,
       ownUpdate: input.update.authorId === recipient.id,
       now,

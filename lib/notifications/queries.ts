@@ -14,7 +14,10 @@ export async function unreadNotificationCount(userId: string): Promise<number> {
 export async function listNotifications(userId: string, options: { page?: number; perPage?: number } = {}) {
   const perPage = options.perPage ?? NOTIFICATIONS_PER_PAGE;
   const where = visibleNotificationsWhere(userId);
-  const [total, unread] = await Promise.all([db.notification.count({ where }), db.notification.count({ where: { ...where, readAt: null } })]);
+  const [total, unread] = await Promise.all([
+    db.notification.count({ where }),
+    db.notification.count({ where: { ...where, readAt: null } }),
+  ]);
   const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
   const rows = await db.notification.findMany({

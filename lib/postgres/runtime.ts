@@ -53,11 +53,13 @@ async function ensureDatabaseExists(serverUrl: string, name: string): Promise<vo
   }
 }
 
-export async function openDatabase(options: {
-  dataDir?: string;
-  log?: (line: string) => void;
-  postgresLog?: (line: string) => void;
-} = {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  options: {
+    dataDir?: string;
+    log?: (line: string) => void;
+    postgresLog?: (line: string) => void;
+  } = {},
+): Promise<DatabaseHandle> {
   const external = process.env.DATABASE_URL;
   if (external) {
     await checkConnection(external);

@@ -26,7 +26,10 @@ function revalidateProgramme() {
   revalidatePath("/beheer/programma/experimenten/[id]", "page");
 }
 
-async function run(service: (options: { actor: Awaited<ReturnType<typeof getCurrentUser>>; input: unknown }) => Promise<Saved>, formData: FormData) {
+async function run(
+  service: (options: { actor: Awaited<ReturnType<typeof getCurrentUser>>; input: unknown }) => Promise<Saved>,
+  formData: FormData,
+) {
   const result = await service({ actor: await getCurrentUser(), input: programmeValues(formData) });
   if (result.ok) revalidateProgramme();
   return result;

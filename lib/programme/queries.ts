@@ -20,8 +20,16 @@ export async function getProgrammeOverview() {
         wijken: { select: { name: true }, orderBy: { name: "asc" } },
       },
     }),
-    db.opgave.findMany({ where: { archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, slug: true, color: true } }),
-    db.theme.findMany({ where: { archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, slug: true, color: true, description: true } }),
+    db.opgave.findMany({
+      where: { archivedAt: null },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, slug: true, color: true },
+    }),
+    db.theme.findMany({
+      where: { archivedAt: null },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, slug: true, color: true, description: true },
+    }),
   ]);
   return { municipalityCount: municipalities, experiments, opgaven, themes };
 }

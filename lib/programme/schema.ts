@@ -53,11 +53,7 @@ function nameSchema(prefix: "name" | "title", max: number) {
 }
 
 function cbsCodeSchema(pattern: RegExp, error: string) {
-  return z
-    .string({ error })
-    .trim()
-    .toUpperCase()
-    .regex(pattern, { error });
+  return z.string({ error }).trim().toUpperCase().regex(pattern, { error });
 }
 
 /** GM + four digits, e.g. GM0855 (Tilburg). */
@@ -101,7 +97,14 @@ const wijkFields = {
 };
 
 export const wijkSchema = z
-  .object({ municipalityId: z.string({ error: "programme.municipalityRequired" }).trim().min(1, { error: "programme.municipalityRequired" }).max(100), ...wijkFields })
+  .object({
+    municipalityId: z
+      .string({ error: "programme.municipalityRequired" })
+      .trim()
+      .min(1, { error: "programme.municipalityRequired" })
+      .max(100),
+    ...wijkFields,
+  })
   .transform(withSlug((value) => value.name));
 export type WijkInput = z.infer<typeof wijkSchema>;
 
@@ -147,9 +150,7 @@ const experimentFields = {
 export const experimentSchema = z.object(experimentFields).transform(withSlug((value) => value.title));
 export type ExperimentInput = z.infer<typeof experimentSchema>;
 
-export const experimentUpdateSchema = z
-  .object({ experimentId: idSchema, ...experimentFields })
-  .transform(withSlug((value) => value.title));
+export const experimentUpdateSchema = z.object({ experimentId: idSchema, ...experimentFields }).transform(withSlug((value) => value.title));
 export type ExperimentUpdateInput = z.infer<typeof experimentUpdateSchema>;
 
 /** YYYY-MM-DD of a @db.Date value, for `<input type="date">` and the audit log. */

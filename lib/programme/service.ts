@@ -3,6 +3,7 @@ import { fail, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { mutation, type Tx } from "@/lib/mutation";
+import { experimentFormSelect } from "./queries";
 import {
   experimentSchema,
   experimentUpdateSchema,
@@ -13,7 +14,6 @@ import {
   wijkUpdateSchema,
   type ExperimentInput,
 } from "./schema";
-import { experimentFormSelect } from "./queries";
 
 // Coordinators and admins keep the programme's municipalities, wijken and
 // experiments: each write goes through the pipeline (lib/mutation.ts) with
@@ -53,7 +53,11 @@ function recoverConflict(findProblems: () => Promise<FieldErrors>) {
 
 const excluding = (id: string | undefined) => (id ? { NOT: { id } } : {});
 
-async function municipalityConflicts(client: Tx, { slug, cbsCode }: { slug: string; cbsCode: string }, exceptId?: string): Promise<FieldErrors> {
+async function municipalityConflicts(
+  client: Tx,
+  { slug, cbsCode }: { slug: string; cbsCode: string },
+  exceptId?: string,
+): Promise<FieldErrors> {
   const clashes = await client.municipality.findMany({
     where: { OR: [{ slug }, { cbsCode }], ...excluding(exceptId) },
     select: { slug: true, cbsCode: true },
@@ -104,7 +108,8 @@ async function wijkProblems(
     select: { slug: true, cbsCode: true, municipalityId: true },
   });
   const errors: FieldErrors = {};
-  if (clashes.some((row) => row.municipalityId === municipality.id && row.slug === slug)) addError(errors, "slug", "programme.wijkSlugTaken");
+  if (clashes.some((row) => row.municipalityId === municipality.id && row.slug === slug))
+    addError(errors, "slug", "programme.wijkSlugTaken");
   if (clashes.some((row) => row.cbsCode === cbsCode)) addError(errors, "cbsCode", "programme.cbsCodeTaken");
   else if (!wijkCodeFitsMunicipality(cbsCode, municipality.cbsCode)) addError(errors, "cbsCode", "programme.wijkCbsCodeMismatch");
   return errors;
@@ -117,7 +122,9 @@ export const createWijk = mutation("programme:manage", {
   run: async ({ tx, data }) => {
     const municipality = await tx.municipality.findUnique({ where: { id: data.municipalityId }, ...municipalityCode });
     if (!municipality) return fail("form.invalid", { municipalityId: ["municipality.unknown"] });
-    return unlessConflicting(await wijkProblems(tx, data, municipality), () => tx.neighbourhood.create({ data, select: { id: true, slug: true } }));
+    return unlessConflicting(await wijkProblems(tx, data, municipality), () =>
+      tx.neighbourhood.create({ data, select: { id: true, slug: true } }),
+    );
   },
   audit: ({ data, result }) => ({ type: "wijk.create", targetId: result.id, data }),
   recover: async (error, { data }) => {
@@ -171,7 +178,8 @@ async function experimentProblems(client: Tx, input: ExperimentInput, exceptId?:
   if (wijken.some((wijk) => wijk.municipalityId !== municipality.id)) addError(errors, "wijkIds", "programme.wijkOtherMunicipality");
   const projectLeaders = leaders.filter((user) => user.role === "PROJECT_LEADER");
   if (projectLeaders.length < input.leaderIds.length) addError(errors, "leaderIds", "programme.leaderNotProjectLeader");
-  if (projectLeaders.some((user) => user.municipalityId !== municipality.id)) addError(errors, "leaderIds", "programme.leaderOtherMunicipality");
+  if (projectLeaders.some((user) => user.municipalityId !== municipality.id))
+    addError(errors, "leaderIds", "programme.leaderOtherMunicipality");
   return errors;
 }
 
@@ -216,5 +224,6 @@ export const updateExperiment = mutation("programme:manage", {
       }),
     );
   },
-  recover: (error, { data: { experimentId, ...experiment } }) => recoverConflict(() => experimentProblems(db, experiment, experimentId))(error),
+  recover: (error, { data: { experimentId, ...experiment } }) =>
+    recoverConflict(() => experimentProblems(db, experiment, experimentId))(error),
 });

@@ -137,8 +137,7 @@ export const demoOpgaven: DemoTaxon[] = [
   {
     name: "Gezondheid",
     slug: "gezondheid",
-    description:
-      "Een gezond leven in een gezond huis en een gezonde buurt. Denk aan vocht en schimmel, bewegen en goede zorg dichtbij.",
+    description: "Een gezond leven in een gezond huis en een gezonde buurt. Denk aan vocht en schimmel, bewegen en goede zorg dichtbij.",
     color: "#0b6477",
     sortOrder: 3,
   },
@@ -153,48 +152,42 @@ export const demoOpgaven: DemoTaxon[] = [
   {
     name: "Wonen en woningkwaliteit",
     slug: "wonen-en-woningkwaliteit",
-    description:
-      "Goede, betaalbare en comfortabele huizen. Onderhoud en verduurzaming gaan zo veel mogelijk samen.",
+    description: "Goede, betaalbare en comfortabele huizen. Onderhoud en verduurzaming gaan zo veel mogelijk samen.",
     color: "#1f4e79",
     sortOrder: 5,
   },
   {
     name: "Openbare ruimte en groen",
     slug: "openbare-ruimte-en-groen",
-    description:
-      "Straten, pleinen en parken waar mensen graag komen. Met meer groen en ruimte om elkaar te ontmoeten.",
+    description: "Straten, pleinen en parken waar mensen graag komen. Met meer groen en ruimte om elkaar te ontmoeten.",
     color: "#2e6b1f",
     sortOrder: 6,
   },
   {
     name: "Veiligheid",
     slug: "veiligheid",
-    description:
-      "Bewoners voelen zich veilig in hun huis en op straat. Goede verlichting en zicht op elkaar helpen daarbij.",
+    description: "Bewoners voelen zich veilig in hun huis en op straat. Goede verlichting en zicht op elkaar helpen daarbij.",
     color: "#4a4a4a",
     sortOrder: 7,
   },
   {
     name: "Onderwijs en jeugd",
     slug: "onderwijs-en-jeugd",
-    description:
-      "Kinderen en jongeren krijgen goede kansen. Scholen en jongerenwerk doen mee aan plannen voor de wijk.",
+    description: "Kinderen en jongeren krijgen goede kansen. Scholen en jongerenwerk doen mee aan plannen voor de wijk.",
     color: "#5b2a86",
     sortOrder: 8,
   },
   {
     name: "Sociale cohesie",
     slug: "sociale-cohesie",
-    description:
-      "Bewoners kennen elkaar en helpen elkaar. Samen aan de wijk werken maakt de buurt sterker.",
+    description: "Bewoners kennen elkaar en helpen elkaar. Samen aan de wijk werken maakt de buurt sterker.",
     color: "#a12a5e",
     sortOrder: 9,
   },
   {
     name: "Klimaatadaptatie",
     slug: "klimaatadaptatie",
-    description:
-      "De wijk voorbereiden op hitte, droogte en hevige regen. Bijvoorbeeld met minder tegels, meer bomen en water opvangen.",
+    description: "De wijk voorbereiden op hitte, droogte en hevige regen. Bijvoorbeeld met minder tegels, meer bomen en water opvangen.",
     color: "#005a70",
     sortOrder: 10,
   },

@@ -1,10 +1,10 @@
 "use server";
 
-import { after } from "next/server";
-import { deliverQueued } from "@/lib/email/queue";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { fail, formValues, ok, withoutNul, type ActionResult } from "@/lib/action-result";
+import { deliverQueued } from "@/lib/email/queue";
 import { can } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { UPDATE_ARRAY_FIELDS, UPDATE_BODY_MAX } from "./schema";

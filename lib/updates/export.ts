@@ -9,7 +9,17 @@ export const EXPORT_MAX_ROWS = 10_000;
 /** The largest page the table's query allows. */
 const EXPORT_PAGE_SIZE = 100;
 
-export const EXPORT_COLUMNS = ["Titel", "Experiment", "Gemeente", "Opgaven", "Thema's", "Auteur", "Gepubliceerd", "Reacties", "Link"] as const;
+export const EXPORT_COLUMNS = [
+  "Titel",
+  "Experiment",
+  "Gemeente",
+  "Opgaven",
+  "Thema's",
+  "Auteur",
+  "Gepubliceerd",
+  "Reacties",
+  "Link",
+] as const;
 
 /**
  * Every update that matches the table's filters, search and sort, not just

@@ -2,10 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/policy/permissions";
 import { editableUpdatesWhere, isListedUpdate, visibleUpdatesWhere } from "@/lib/policy/updates";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 import type { UpdatesTableParams } from "./table-params";
 import { buildUpdatesTableSql, toUpdatesTableRow, websearchText, type UpdatesTablePageRow } from "./table-sql";
-
-import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 
 export { HIGHLIGHT_END, HIGHLIGHT_START };
 export { buildUpdatesTableSql };
@@ -170,7 +169,17 @@ export async function listRevisions(actor: Actor, updateId: string) {
       revisions: {
         // cuid ids grow with time: they order revisions saved in the same millisecond.
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, title: true, body: true, phase: true, milestone: true, opgaven: true, themes: true, createdAt: true, editor: { select: { name: true } } },
+        select: {
+          id: true,
+          title: true,
+          body: true,
+          phase: true,
+          milestone: true,
+          opgaven: true,
+          themes: true,
+          createdAt: true,
+          editor: { select: { name: true } },
+        },
       },
     },
   });

@@ -37,7 +37,13 @@ async function linkUploads(tx: Tx, updateId: string, actorId: string, body: stri
   await tx.upload.updateMany({ where: { id: { in: ids }, uploaderId: actorId, updateId: null }, data: { updateId } });
 }
 
-function recordRevision(tx: Tx, updateId: string, editorId: string, input: UpdateInput, names: { opgaven: { name: string }[]; themes: { name: string }[] }) {
+function recordRevision(
+  tx: Tx,
+  updateId: string,
+  editorId: string,
+  input: UpdateInput,
+  names: { opgaven: { name: string }[]; themes: { name: string }[] },
+) {
   return tx.updateRevision.create({
     data: {
       updateId,
@@ -132,7 +138,15 @@ const editUpdate = mutation((actor) => can(actor, "update:publish") || can(actor
 });
 
 /** Writes a new update, or saves an edit of an existing one (`updateId`). */
-export async function saveUpdate({ actor, input, updateId }: { actor: Actor | null; input: unknown; updateId?: string }): Promise<ActionResult<Saved>> {
+export async function saveUpdate({
+  actor,
+  input,
+  updateId,
+}: {
+  actor: Actor | null;
+  input: unknown;
+  updateId?: string;
+}): Promise<ActionResult<Saved>> {
   if (!updateId) return createUpdate({ actor, input });
   const fields = input && typeof input === "object" ? input : {};
   return editUpdate({ actor, input: { ...fields, updateId } });

@@ -12,14 +12,27 @@ const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
-  .transform((values) => [...new Set(values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean).filter(listValue))].slice(0, 20));
+  .transform((values) =>
+    [
+      ...new Set(
+        values
+          .flatMap((value) => value.split(","))
+          .map((value) => value.trim())
+          .filter(Boolean)
+          .filter(listValue),
+      ),
+    ].slice(0, 20),
+  );
 
 /** A parameter that falls back to its default instead of failing: a bad link still shows a page. */
 function lenient<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
-  return z.unknown().optional().transform((value) => {
-    const parsed = schema.safeParse(Array.isArray(value) ? value[0] : value);
-    return parsed.success ? (parsed.data as z.output<T>) : fallback;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value) => {
+      const parsed = schema.safeParse(Array.isArray(value) ? value[0] : value);
+      return parsed.success ? (parsed.data as z.output<T>) : fallback;
+    });
 }
 
 /** Years a date filter may name; PostgreSQL has no year 0, and nothing here is older than 1900. */
@@ -48,11 +61,25 @@ const isoDate = z.string().refine(isCalendarDate);
 export const updatesTableParamsSchema = z
   .object({
     page: lenient(z.coerce.number().int().min(1).max(100_000), 1),
-    perPage: lenient(z.coerce.number().refine((size) => (PAGE_SIZES as readonly number[]).includes(size)), 25),
+    perPage: lenient(
+      z.coerce.number().refine((size) => (PAGE_SIZES as readonly number[]).includes(size)),
+      25,
+    ),
     sort: lenient(z.enum(SORT_COLUMNS).nullable(), null),
     dir: lenient(z.enum(["asc", "desc"]), "desc"),
     // Control characters (a NUL byte above all) cannot reach PostgreSQL as text.
-    q: lenient(z.string().max(500).transform((value) => value.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 200)), ""),
+    q: lenient(
+      z
+        .string()
+        .max(500)
+        .transform((value) =>
+          value
+            .replace(/[\u0000-\u001f\u007f]/g, " ")
+            .trim()
+            .slice(0, 200),
+        ),
+      "",
+    ),
     opgave: list,
     opgaveMode: lenient(z.enum(["any", "all"]), "any"),
     theme: list,

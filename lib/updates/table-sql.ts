@@ -9,9 +9,9 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExperimentPhase } from "@/lib/generated/prisma/enums";
+import { listedUpdateSql } from "@/lib/policy/updates";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 import type { UpdatesTableParams } from "./table-params";
-import { listedUpdateSql } from "@/lib/policy/updates";
 
 /** Markdown syntax left out of search snippets: link targets, and emphasis, heading, quote, table and code marks. */
 const MARKDOWN_SYNTAX = String.raw`\]\([^)]*\)|[*_#>|\`~\[\]]+`;
@@ -133,7 +133,11 @@ export function toUpdatesTableRow(row: UpdatesTablePageRow): UpdatesTableRow {
     phase: row.phase,
     milestone: row.milestone,
     author: { name: row.authorName },
-    experiment: { title: row.experimentTitle, slug: row.experimentSlug, municipality: { name: row.municipalityName, slug: row.municipalitySlug } },
+    experiment: {
+      title: row.experimentTitle,
+      slug: row.experimentSlug,
+      municipality: { name: row.municipalityName, slug: row.municipalitySlug },
+    },
     opgaven: row.opgaven,
     themes: row.themes,
     publishedAt: row.publishedAt,
@@ -158,7 +162,9 @@ function tagsOf(link: "_OpgaveToUpdate" | "_ThemeToUpdate", tag: "Opgave" | "The
  */
 export function buildUpdatesTableSql(params: UpdatesTableParams, lookup: UpdatesTableLookup): UpdatesTableSql {
   const query = params.q && !lookup.onlyStopWords ? Prisma.sql`websearch_to_tsquery('dutch', ${websearchText(params.q)})` : null;
-  const where = lookup.onlyStopWords ? Prisma.sql`false` : tableConditions(params, { opgaven: lookup.opgaveIds, themes: lookup.themeIds }, query);
+  const where = lookup.onlyStopWords
+    ? Prisma.sql`false`
+    : tableConditions(params, { opgaven: lookup.opgaveIds, themes: lookup.themeIds }, query);
   const from = Prisma.sql`"Update" u JOIN "Experiment" e ON e.id = u."experimentId" JOIN "Municipality" m ON m.id = e."municipalityId"`;
   // Every update has an experiment and every experiment a municipality (required
   // foreign keys), so without a filter on them the joins do not change the count.

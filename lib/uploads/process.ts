@@ -28,7 +28,8 @@ export type ProcessedImage = {
 };
 
 /** Error keys (under `errors.` in the catalogs). */
-export type ProcessImageError = "upload.empty" | "upload.tooLarge" | "upload.tooManyPixels" | "upload.notAnImage" | "upload.unsupportedType";
+export type ProcessImageError =
+  "upload.empty" | "upload.tooLarge" | "upload.tooManyPixels" | "upload.notAnImage" | "upload.unsupportedType";
 
 export type ProcessImageResult = { ok: true; data: ProcessedImage } | { ok: false; error: ProcessImageError };
 

@@ -16,7 +16,9 @@ export function newStorageKey(extension: string, now = new Date()): string {
   const year = String(now.getUTCFullYear());
   const month = String(now.getUTCMonth() + 1).padStart(2, "0");
   // 16 random bytes → base36, like a cuid: lowercase letters and digits only.
-  const random = BigInt(`0x${randomBytes(16).toString("hex")}`).toString(36).padStart(25, "0");
+  const random = BigInt(`0x${randomBytes(16).toString("hex")}`)
+    .toString(36)
+    .padStart(25, "0");
   return `${year}/${month}/c${random}.${extension}`;
 }
 

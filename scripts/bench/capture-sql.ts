@@ -43,15 +43,21 @@ async function captureExperiment(slug: string): Promise<boolean> {
 }
 
 async function captureUpdate(id: string, readerEmail: string): Promise<boolean> {
-  const [{ getUpdateForReader }, { getCommentsForUpdate }, { getUpdateAppreciation }, { getLastVisit, newCommentCounts }, { isFollowing }, { COMMENT_THREADS_PER_PAGE }] =
-    await Promise.all([
-      import("../../lib/updates/queries"),
-      import("../../lib/comments/queries"),
-      import("../../lib/appreciation/queries"),
-      import("../../lib/notifications/visits"),
-      import("../../lib/follows/queries"),
-      import("../../lib/comments/schema"),
-    ]);
+  const [
+    { getUpdateForReader },
+    { getCommentsForUpdate },
+    { getUpdateAppreciation },
+    { getLastVisit, newCommentCounts },
+    { isFollowing },
+    { COMMENT_THREADS_PER_PAGE },
+  ] = await Promise.all([
+    import("../../lib/updates/queries"),
+    import("../../lib/comments/queries"),
+    import("../../lib/appreciation/queries"),
+    import("../../lib/notifications/visits"),
+    import("../../lib/follows/queries"),
+    import("../../lib/comments/schema"),
+  ]);
   // The reader, as the session gives it (not part of the captured SQL).
   const actor = await prisma.user.findUnique({ where: { email: readerEmail }, select: { id: true, role: true, municipalityId: true } });
   if (!actor) throw new Error(`Geen gebruiker ${readerEmail}.`);

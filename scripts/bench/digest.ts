@@ -65,7 +65,8 @@ async function addReaders(client: pg.Client, now: Date): Promise<number> {
   const byUpdate = new Map<string, typeof pool>();
   for (const row of pool) byUpdate.set(row.updateId, [...(byUpdate.get(row.updateId) ?? []), row]);
   const updates = [...byUpdate.values()].filter((comments) => comments.length >= DIGEST_COMMENTS_PER_UPDATE);
-  if (updates.length < DIGEST_UPDATES_PER_PERSON) throw new Error(`Te weinig reacties in de benchgegevens (${updates.length} updates met ${DIGEST_COMMENTS_PER_UPDATE}+ reacties).`);
+  if (updates.length < DIGEST_UPDATES_PER_PERSON)
+    throw new Error(`Te weinig reacties in de benchgegevens (${updates.length} updates met ${DIGEST_COMMENTS_PER_UPDATE}+ reacties).`);
 
   const stamp = now.toISOString();
   const users: Cell[][] = [];
@@ -87,7 +88,12 @@ async function addReaders(client: pg.Client, now: Date): Promise<number> {
   }
   await insertRows(client, "User", ["id", "email", "name", "role", "updatedAt"], users);
   await insertRows(client, "EmailPreference", ["userId", "kind", "frequency", "updatedAt"], preferences);
-  const count = await insertRows(client, "Notification", ["id", "userId", "kind", "actorId", "updateId", "commentId", "createdAt"], notifications);
+  const count = await insertRows(
+    client,
+    "Notification",
+    ["id", "userId", "kind", "actorId", "updateId", "commentId", "createdAt"],
+    notifications,
+  );
   // As autovacuum would have done by the time a digest runs (outside a transaction).
   await client.query(`VACUUM (ANALYZE) "User", "EmailPreference", "Notification", "EmailMessage"`);
   return count;
@@ -120,7 +126,8 @@ export async function measureDigest({
       await admin.query(`CREATE DATABASE ${quoteIdent(copy)} TEMPLATE ${quoteIdent(source)}`);
     } catch (error) {
       const { code, message } = error as { code?: string; message: string };
-      if (code === "55006") throw new Error(`de benchdatabase ${source} is in gebruik (draait er een server op?); stop die eerst: ${message}`);
+      if (code === "55006")
+        throw new Error(`de benchdatabase ${source} is in gebruik (draait er een server op?); stop die eerst: ${message}`);
       if (code === "42501") throw new Error(`geen recht om een database te maken (CREATEDB nodig): ${message}`);
       throw error;
     }
@@ -135,12 +142,26 @@ export async function measureDigest({
       await client.end().catch(() => {});
     }
     const setupMs = performance.now() - started;
-    say(`Digest: ${DIGEST_PEOPLE} lezers met elk ${DIGEST_NOTIFICATIONS_PER_PERSON} meldingen (DAILY) klaargezet in ${(setupMs / 1000).toFixed(1)} s; runDigest loopt…`);
+    say(
+      `Digest: ${DIGEST_PEOPLE} lezers met elk ${DIGEST_NOTIFICATIONS_PER_PERSON} meldingen (DAILY) klaargezet in ${(setupMs / 1000).toFixed(1)} s; runDigest loopt…`,
+    );
 
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: copyUrl, NEXTAUTH_SECRET: secret, APP_URL: process.env.APP_URL ?? "http://localhost:3000" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: copyUrl,
+      NEXTAUTH_SECRET: secret,
+      APP_URL: process.env.APP_URL ?? "http://localhost:3000",
+    };
     delete env.SMTP_URL;
-    const child = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/digest-run.ts", now.toISOString()], { cwd: ROOT, env, encoding: "utf8", timeout: 10 * 60_000, maxBuffer: 16 * 1024 * 1024 });
-    if (child.status !== 0) throw new Error(`runDigest mislukte: ${(child.stderr || child.error?.message || "").trim().split("\n").slice(-3).join(" ")}`);
+    const child = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/digest-run.ts", now.toISOString()], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+      timeout: 10 * 60_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (child.status !== 0)
+      throw new Error(`runDigest mislukte: ${(child.stderr || child.error?.message || "").trim().split("\n").slice(-3).join(" ")}`);
     const run = JSON.parse(child.stdout) as DigestRun;
 
     const check = new pg.Client({ connectionString: copyUrl });
@@ -148,7 +169,9 @@ export async function measureDigest({
     let leftOver: number;
     try {
       leftOver = (
-        await check.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Notification" n JOIN "User" u ON u.id = n."userId" WHERE u.email LIKE '%@digest.bench.example.nl' AND n."emailId" IS NULL`)
+        await check.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "Notification" n JOIN "User" u ON u.id = n."userId" WHERE u.email LIKE '%@digest.bench.example.nl' AND n."emailId" IS NULL`,
+        )
       ).rows[0]!.n;
     } finally {
       await check.end().catch(() => {});
@@ -169,7 +192,9 @@ export async function measureDigest({
       met: totalMs < DIGEST_TARGET_MS && leftOver === 0 && run.result.emails >= DIGEST_PEOPLE,
     };
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(copy)} WITH (FORCE)`).catch((error: Error) => say(`Digest: de wegwerpdatabase ${copy} weggooien mislukte: ${error.message}`));
+    await admin
+      .query(`DROP DATABASE IF EXISTS ${quoteIdent(copy)} WITH (FORCE)`)
+      .catch((error: Error) => say(`Digest: de wegwerpdatabase ${copy} weggooien mislukte: ${error.message}`));
     await admin.end().catch(() => {});
   }
 }

@@ -94,7 +94,16 @@ type Phase = (typeof PHASES)[number];
 
 type Tag = { id: string; slug: string };
 type Municipality = { id: string; name: string; slug: string; wijken: { id: string; name: string }[]; leaders: string[] };
-type Experiment = { id: string; municipality: Municipality; wijk: string; startDay: number; phase: Phase; leaders: string[]; opgaven: string[]; weight: number };
+type Experiment = {
+  id: string;
+  municipality: Municipality;
+  wijk: string;
+  startDay: number;
+  phase: Phase;
+  leaders: string[];
+  opgaven: string[];
+  weight: number;
+};
 
 /** An update that gets `count` comments (its commentCount). */
 type Commented = { id: string; experiment: Experiment; publishedAt: number; count: number };
@@ -138,18 +147,38 @@ const municipalitiesStep: Step = {
       const municipality: Municipality = { id: random.id(), name, slug: slugify(name), wijken: [], leaders: [] };
       municipalityRows.push([municipality.id, name, municipality.slug, cbsCode, now]);
       const spread = Math.max(0, size.wijkenPerMunicipality - 1);
-      const count = Math.max(1, random.int(size.wijkenPerMunicipality - Math.min(1, spread), size.wijkenPerMunicipality + Math.min(1, spread)));
+      const count = Math.max(
+        1,
+        random.int(size.wijkenPerMunicipality - Math.min(1, spread), size.wijkenPerMunicipality + Math.min(1, spread)),
+      );
       const names = random.sample(WIJK_NAMES, count);
       if (random.chance(0.4)) names[0] = `${name}-${random.pick(WIJK_SUFFIXES)}`;
       names.forEach((wijkName, index) => {
         const wijk = { id: random.id(), name: wijkName };
         municipality.wijken.push(wijk);
-        wijkRows.push([wijk.id, wijkName, slugify(wijkName), `WK${cbsCode.slice(2)}${String(index + 1).padStart(2, "0")}`, municipality.id, now]);
+        wijkRows.push([
+          wijk.id,
+          wijkName,
+          slugify(wijkName),
+          `WK${cbsCode.slice(2)}${String(index + 1).padStart(2, "0")}`,
+          municipality.id,
+          now,
+        ]);
       });
       state.municipalities.push(municipality);
     }
-    state.counts.municipalities = await insertRows(client, "Municipality", ["id", "name", "slug", "cbsCode", "updatedAt"], municipalityRows);
-    state.counts.wijken = await insertRows(client, "Neighbourhood", ["id", "name", "slug", "cbsCode", "municipalityId", "updatedAt"], wijkRows);
+    state.counts.municipalities = await insertRows(
+      client,
+      "Municipality",
+      ["id", "name", "slug", "cbsCode", "updatedAt"],
+      municipalityRows,
+    );
+    state.counts.wijken = await insertRows(
+      client,
+      "Neighbourhood",
+      ["id", "name", "slug", "cbsCode", "municipalityId", "updatedAt"],
+      wijkRows,
+    );
     return `${state.counts.municipalities} gemeenten, ${state.counts.wijken} wijken`;
   },
 };
@@ -171,7 +200,12 @@ const leadersStep: Step = {
       municipality.leaders.push(id);
       rows.push([id, email, `${first} ${last} (bench)`, BENCH_PASSWORD_HASH, "PROJECT_LEADER", municipality.id, now]);
     }
-    state.counts.projectLeaders = await insertRows(client, "User", ["id", "email", "name", "passwordHash", "role", "municipalityId", "updatedAt"], rows);
+    state.counts.projectLeaders = await insertRows(
+      client,
+      "User",
+      ["id", "email", "name", "passwordHash", "role", "municipalityId", "updatedAt"],
+      rows,
+    );
     return `${state.counts.projectLeaders} projectleiders`;
   },
 };
@@ -213,14 +247,33 @@ const experimentsStep: Step = {
       for (const wijk of wijken) wijkLinks.push([experiment.id, wijk.id]);
       for (const leader of leaders) leaderLinks.push([experiment.id, leader]);
     }
-    state.counts.experiments = await insertRows(client, "Experiment", ["id", "title", "slug", "summary", "municipalityId", "phase", "startDate", "updatedAt"], rows);
+    state.counts.experiments = await insertRows(
+      client,
+      "Experiment",
+      ["id", "title", "slug", "summary", "municipalityId", "phase", "startDate", "updatedAt"],
+      rows,
+    );
     await insertRows(client, "_ExperimentToNeighbourhood", ["A", "B"], wijkLinks);
     await insertRows(client, "_ExperimentLeaders", ["A", "B"], leaderLinks);
     return `${state.counts.experiments} experimenten`;
   },
 };
 
-const UPDATE_COLUMNS = ["id", "experimentId", "authorId", "title", "body", "phase", "milestone", "status", "publishedAt", "withdrawnAt", "commentCount", "createdAt", "updatedAt"];
+const UPDATE_COLUMNS = [
+  "id",
+  "experimentId",
+  "authorId",
+  "title",
+  "body",
+  "phase",
+  "milestone",
+  "status",
+  "publishedAt",
+  "withdrawnAt",
+  "commentCount",
+  "createdAt",
+  "updatedAt",
+];
 
 const updatesStep: Step = {
   name: "updates",
@@ -264,10 +317,38 @@ const updatesStep: Step = {
         const commentCount = status === "DRAFT" ? 0 : commentsFor();
         if (commentCount) state.commented.push({ id, experiment, publishedAt, count: commentCount });
         if (status === "PUBLISHED") {
-          yield [id, experiment.id, author, title, body, phase, milestone, status, iso(publishedAt), null, commentCount, iso(createdAt), iso(Math.min(edited, LAST_DAY))];
+          yield [
+            id,
+            experiment.id,
+            author,
+            title,
+            body,
+            phase,
+            milestone,
+            status,
+            iso(publishedAt),
+            null,
+            commentCount,
+            iso(createdAt),
+            iso(Math.min(edited, LAST_DAY)),
+          ];
         } else if (status === "WITHDRAWN") {
           const withdrawnAt = Math.min(LAST_DAY, publishedAt + random.int(1, 60) * DAY);
-          yield [id, experiment.id, author, title, body, phase, milestone, status, iso(publishedAt), iso(withdrawnAt), commentCount, iso(createdAt), iso(withdrawnAt)];
+          yield [
+            id,
+            experiment.id,
+            author,
+            title,
+            body,
+            phase,
+            milestone,
+            status,
+            iso(publishedAt),
+            iso(withdrawnAt),
+            commentCount,
+            iso(createdAt),
+            iso(withdrawnAt),
+          ];
         } else {
           yield [id, experiment.id, author, title, body, phase, milestone, status, null, null, 0, iso(createdAt), iso(createdAt)];
         }
@@ -311,11 +392,24 @@ const commentsStep: Step = {
           const replyTo = thread ? random.pick(thread.members) : null;
           if (thread) thread.members.push(id);
           else threads.push({ root: id, members: [id] });
-          yield [id, update.id, random.pick(authors), thread?.root ?? null, replyTo, composeComment(random, context, Boolean(thread)), iso(at)];
+          yield [
+            id,
+            update.id,
+            random.pick(authors),
+            thread?.root ?? null,
+            replyTo,
+            composeComment(random, context, Boolean(thread)),
+            iso(at),
+          ];
         }
       }
     }
-    state.counts.comments = await insertRows(client, "Comment", ["id", "updateId", "authorId", "parentId", "replyToId", "body", "createdAt"], rows());
+    state.counts.comments = await insertRows(
+      client,
+      "Comment",
+      ["id", "updateId", "authorId", "parentId", "replyToId", "body", "createdAt"],
+      rows(),
+    );
     return `${state.counts.comments} reacties op ${state.commented.length} updates`;
   },
 };
@@ -342,7 +436,9 @@ const busyUpdateStep: Step = {
   async run({ client, random, size, state }) {
     const busy = size.busyUpdate;
     if (!busy) return "overgeslagen (geen busyUpdate in de grootte)";
-    const { rowCount } = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1::text[])`, [["Comment", "Appreciation"]]);
+    const { rowCount } = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1::text[])`, [
+      ["Comment", "Appreciation"],
+    ]);
     if (rowCount !== 2) return "overgeslagen: er is geen Comment- of Appreciation-tabel";
     const leaders = state.municipalities.flatMap((municipality) => municipality.leaders);
     const withLeaders = state.experiments.filter((experiment) => experiment.leaders.length);
@@ -361,18 +457,52 @@ const busyUpdateStep: Step = {
     const body = composeBody(random, opgaven.length ? opgaven : experiment.opgaven, context, 350);
     const phase = experiment.phase === "AFGEROND" ? "EVALUATIE" : experiment.phase;
     await insertRows(client, "Update", UPDATE_COLUMNS, [
-      [id, experiment.id, author, title, body, phase, random.pick(MILESTONES), "PUBLISHED", iso(publishedAt), null, busy.comments, iso(publishedAt - 2 * 3_600_000), iso(publishedAt)],
+      [
+        id,
+        experiment.id,
+        author,
+        title,
+        body,
+        phase,
+        random.pick(MILESTONES),
+        "PUBLISHED",
+        iso(publishedAt),
+        null,
+        busy.comments,
+        iso(publishedAt - 2 * 3_600_000),
+        iso(publishedAt),
+      ],
     ]);
-    await insertRows(client, "_OpgaveToUpdate", ["A", "B"], opgaven.map((slug) => [opgaveIds.get(slug)!, id]));
-    await insertRows(client, "_ThemeToUpdate", ["A", "B"], random.sample(state.themes, 2).map((theme) => [theme.id, id]));
+    await insertRows(
+      client,
+      "_OpgaveToUpdate",
+      ["A", "B"],
+      opgaven.map((slug) => [opgaveIds.get(slug)!, id]),
+    );
+    await insertRows(
+      client,
+      "_ThemeToUpdate",
+      ["A", "B"],
+      random.sample(state.themes, 2).map((theme) => [theme.id, id]),
+    );
 
     // Comments: `busy.comments` visible ones plus BUSY_DELETED that their authors deleted. Which ones open a
     // thread (the first always): at most one page of threads, the thread a deleted first comment holds together included.
     const total = busy.comments + BUSY_DELETED;
     const threadCount = Math.min(COMMENT_THREADS_PER_PAGE, busy.comments);
-    const opens = new Set([0, ...random.sample(Array.from({ length: total - 1 }, (_, i) => i + 1), threadCount - 1)]);
-    const others = random.sample(leaders.filter((leader) => leader !== author && leader !== state.signInUserId), 23);
-    const pickAuthor = () => (random.chance(0.15) || !others.length ? author : random.chance(0.03) ? state.signInUserId : random.pick(others));
+    const opens = new Set([
+      0,
+      ...random.sample(
+        Array.from({ length: total - 1 }, (_, i) => i + 1),
+        threadCount - 1,
+      ),
+    ]);
+    const others = random.sample(
+      leaders.filter((leader) => leader !== author && leader !== state.signInUserId),
+      23,
+    );
+    const pickAuthor = () =>
+      random.chance(0.15) || !others.length ? author : random.chance(0.03) ? state.signInUserId : random.pick(others);
     /** `thread`: its index in `threads`; `answers`: how many later replies answer it. */
     type BusyComment = { id: string; author: string; thread: number; answers: number; at: number; row: Cell[] };
     const threads: { root: BusyComment; members: BusyComment[]; opened: number }[] = [];
@@ -385,7 +515,14 @@ const busyUpdateStep: Step = {
       const commentId = random.id();
       const commentAuthor = pickAuthor();
       if (opens.has(i)) {
-        const comment: BusyComment = { id: commentId, author: commentAuthor, thread: threads.length, answers: 0, at, row: [commentId, id, commentAuthor, null, null, composeComment(random, context, false), iso(at), null] };
+        const comment: BusyComment = {
+          id: commentId,
+          author: commentAuthor,
+          thread: threads.length,
+          answers: 0,
+          at,
+          row: [commentId, id, commentAuthor, null, null, composeComment(random, context, false), iso(at), null],
+        };
         threads.push({ root: comment, members: [comment], opened: i });
         comments.push(comment);
         continue;
@@ -395,7 +532,14 @@ const busyUpdateStep: Step = {
       const thread = threads[index]!;
       const replyTo = random.chance(0.6) ? thread.root : random.pick(thread.members);
       replyTo.answers += 1;
-      const comment: BusyComment = { id: commentId, author: commentAuthor, thread: index, answers: 0, at, row: [commentId, id, commentAuthor, thread.root.id, replyTo.id, composeComment(random, context, true), iso(at), null] };
+      const comment: BusyComment = {
+        id: commentId,
+        author: commentAuthor,
+        thread: index,
+        answers: 0,
+        at,
+        row: [commentId, id, commentAuthor, thread.root.id, replyTo.id, composeComment(random, context, true), iso(at), null],
+      };
       thread.members.push(comment);
       comments.push(comment);
     }
@@ -420,7 +564,12 @@ const busyUpdateStep: Step = {
       comment.row[7] = iso(Math.min(LAST_DAY, comment.at + random.int(10, 24 * 60) * 60_000));
     }
     const visible = kept.filter((comment) => !deleted.has(comment));
-    const inserted = await insertRows(client, "Comment", ["id", "updateId", "authorId", "parentId", "replyToId", "body", "createdAt", "deletedAt"], kept.map((comment) => comment.row));
+    const inserted = await insertRows(
+      client,
+      "Comment",
+      ["id", "updateId", "authorId", "parentId", "replyToId", "body", "createdAt", "deletedAt"],
+      kept.map((comment) => comment.row),
+    );
     state.counts.busyComments = inserted - deleted.size;
     state.counts.busyDeleted = deleted.size;
     state.counts.busyThreads = new Set(kept.map((comment) => comment.thread)).size;
@@ -428,7 +577,10 @@ const busyUpdateStep: Step = {
     // "Nuttig": distinct people, a fifth on the update, the rest on comments (first comments of threads more often), never their own.
     // The sign-in account is the last one, on a comment: the page then shows a mark of the reader's own.
     // (A small test programme may have fewer project leaders than marks: then each of them marks once.)
-    const appreciators = random.sample(leaders.filter((leader) => leader !== author && leader !== state.signInUserId), busy.appreciations - 1);
+    const appreciators = random.sample(
+      leaders.filter((leader) => leader !== author && leader !== state.signInUserId),
+      busy.appreciations - 1,
+    );
     if (state.signInUserId !== author) appreciators.push(state.signInUserId);
     const onUpdate = Math.max(1, Math.round(busy.appreciations / 5));
     const marks: Cell[][] = [];
@@ -444,7 +596,12 @@ const busyUpdateStep: Step = {
       const target = theirs[random.weighted(theirs.map((comment) => (roots.has(comment.id) ? 4 : 1)))]!;
       marks.push([random.id(), user, null, target.id, markedAt]);
     });
-    state.counts.busyAppreciations = await insertRows(client, "Appreciation", ["id", "userId", "updateId", "commentId", "createdAt"], marks);
+    state.counts.busyAppreciations = await insertRows(
+      client,
+      "Appreciation",
+      ["id", "userId", "updateId", "commentId", "createdAt"],
+      marks,
+    );
     state.busyUpdateId = id;
     return (
       `${id}: ${state.counts.busyComments} zichtbare reacties (en ${deleted.size} verwijderd) in ${state.counts.busyThreads} draden, ` +
@@ -465,7 +622,17 @@ export async function generateProgramme(
   client: pg.ClientBase,
   { size = FULL_SIZE, seed = BENCH_SEED, log = () => {} }: { size?: BenchSize; seed?: number; log?: (line: string) => void } = {},
 ): Promise<BenchMarker> {
-  const state: State = { opgaven: [], themes: [], municipalities: [], experiments: [], commented: [], signInEmail: "", signInUserId: "", busyUpdateId: null, counts: {} };
+  const state: State = {
+    opgaven: [],
+    themes: [],
+    municipalities: [],
+    experiments: [],
+    commented: [],
+    signInEmail: "",
+    signInUserId: "",
+    busyUpdateId: null,
+    counts: {},
+  };
   await client.query("BEGIN");
   try {
     state.opgaven = (await client.query<Tag>(`SELECT id, slug FROM "Opgave" WHERE "archivedAt" IS NULL ORDER BY "sortOrder", slug`)).rows;
@@ -477,8 +644,19 @@ export async function generateProgramme(
       const summary = await step.run({ client, random: new Random(seed ^ hash(step.name)), size, state, now });
       log(`${step.name}: ${summary} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
-    const marker: BenchMarker = { version: BENCH_DATA_VERSION, seed, size, signInEmail: state.signInEmail, busyUpdateId: state.busyUpdateId, counts: state.counts };
-    await client.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, $2, $3)`, [BENCH_SETTING_KEY, JSON.stringify(marker), now]);
+    const marker: BenchMarker = {
+      version: BENCH_DATA_VERSION,
+      seed,
+      size,
+      signInEmail: state.signInEmail,
+      busyUpdateId: state.busyUpdateId,
+      counts: state.counts,
+    };
+    await client.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, $2, $3)`, [
+      BENCH_SETTING_KEY,
+      JSON.stringify(marker),
+      now,
+    ]);
     await client.query("COMMIT");
     return marker;
   } catch (error) {
@@ -493,14 +671,33 @@ export async function generateProgramme(
  * long-lived database (index-only scans depend on it).
  */
 export async function analyzeBenchTables(client: pg.ClientBase): Promise<void> {
-  const tables = ["Municipality", "Neighbourhood", "User", "Experiment", "_ExperimentToNeighbourhood", "_ExperimentLeaders", "Update", "_OpgaveToUpdate", "_ThemeToUpdate", "Opgave", "Theme", "Comment", "Appreciation"];
-  const { rows } = await client.query<{ name: string }>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1::text[])`, [tables]);
+  const tables = [
+    "Municipality",
+    "Neighbourhood",
+    "User",
+    "Experiment",
+    "_ExperimentToNeighbourhood",
+    "_ExperimentLeaders",
+    "Update",
+    "_OpgaveToUpdate",
+    "_ThemeToUpdate",
+    "Opgave",
+    "Theme",
+    "Comment",
+    "Appreciation",
+  ];
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1::text[])`,
+    [tables],
+  );
   await client.query(`VACUUM (ANALYZE) ${rows.map((row) => `"${row.name}"`).join(", ")}`);
 }
 
 /** The bench marker of the database, or null when it holds no bench data. */
 export async function readBenchMarker(client: pg.ClientBase): Promise<BenchMarker | null> {
-  const { rows } = await client.query<{ value: BenchMarker }>(`SELECT value FROM "Setting" WHERE key = $1`, [BENCH_SETTING_KEY]).catch(() => ({ rows: [] }));
+  const { rows } = await client
+    .query<{ value: BenchMarker }>(`SELECT value FROM "Setting" WHERE key = $1`, [BENCH_SETTING_KEY])
+    .catch(() => ({ rows: [] }));
   return rows[0]?.value ?? null;
 }
 
@@ -514,6 +711,7 @@ export function benchMarkerProblem(marker: BenchMarker): string | null {
   if (version < BENCH_DATA_VERSION || (marker.size.busyUpdate && !marker.busyUpdateId)) {
     return `De benchgegevens zijn van een oudere versie van de generator (versie ${version}, nu ${BENCH_DATA_VERSION}: o.a. de drukke update met ${BUSY_UPDATE.comments} reacties ontbreekt). Maak ze opnieuw: npm run bench:data -- --force`;
   }
-  if (version > BENCH_DATA_VERSION) return `De benchgegevens zijn van een nieuwere generator (versie ${version}, deze code kent ${BENCH_DATA_VERSION}). Maak ze opnieuw: npm run bench:data -- --force`;
+  if (version > BENCH_DATA_VERSION)
+    return `De benchgegevens zijn van een nieuwere generator (versie ${version}, deze code kent ${BENCH_DATA_VERSION}). Maak ze opnieuw: npm run bench:data -- --force`;
   return null;
 }

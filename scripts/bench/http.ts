@@ -58,6 +58,12 @@ export class BenchClient {
     const response = await this.request(path);
     const body = await response.arrayBuffer();
     const ms = performance.now() - started;
-    return { status: response.status, ms, bytes: body.byteLength, location: response.headers.get("location"), serverTiming: response.headers.get("server-timing") };
+    return {
+      status: response.status,
+      ms,
+      bytes: body.byteLength,
+      location: response.headers.get("location"),
+      serverTiming: response.headers.get("server-timing"),
+    };
   }
 }

@@ -45,7 +45,15 @@ export type StartedServer = {
  * minutes on a busy machine). Lines of the launcher itself ([koppelkans] …)
  * are passed to `say`; everything goes to `logFile`.
  */
-export async function startServer({ dataDir, say, timeoutMs = 20 * 60_000 }: { dataDir: string; say: (line: string) => void; timeoutMs?: number }): Promise<StartedServer> {
+export async function startServer({
+  dataDir,
+  say,
+  timeoutMs = 20 * 60_000,
+}: {
+  dataDir: string;
+  say: (line: string) => void;
+  timeoutMs?: number;
+}): Promise<StartedServer> {
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(dataDir, "bench-server.log");
@@ -89,10 +97,14 @@ export async function startServer({ dataDir, say, timeoutMs = 20 * 60_000 }: { d
   try {
     for (;;) {
       if (exited !== null) throw new Error(`De server stopte (code ${exited}). Laatste regels:\n${tail.join("\n")}`);
-      if (Date.now() > deadline) throw new Error(`De server antwoordt niet binnen ${Math.round(timeoutMs / 60_000)} minuten; zie ${logFile}.`);
+      if (Date.now() > deadline)
+        throw new Error(`De server antwoordt niet binnen ${Math.round(timeoutMs / 60_000)} minuten; zie ${logFile}.`);
       const runtime = await readRuntime(dataDir);
       if (runtime && runtime.pid === child.pid) {
-        const ready = await fetch(`${url}/inloggen`, { redirect: "manual" }).then((response) => response.status < 500, () => false);
+        const ready = await fetch(`${url}/inloggen`, { redirect: "manual" }).then(
+          (response) => response.status < 500,
+          () => false,
+        );
         if (ready) return { url, launcherPid: child.pid!, runtime, logFile, stop };
       }
       await sleep(500);

@@ -8,7 +8,13 @@ export function percentile(samples: readonly number[], q: number): number {
 export type Summary = { p50: number; p95: number; min: number; max: number; n: number };
 
 export function summarize(samples: readonly number[]): Summary {
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), min: Math.min(...samples), max: Math.max(...samples), n: samples.length };
+  return {
+    p50: percentile(samples, 0.5),
+    p95: percentile(samples, 0.95),
+    min: Math.min(...samples),
+    max: Math.max(...samples),
+    n: samples.length,
+  };
 }
 
 /** Milliseconds with one decimal. */

@@ -4,8 +4,8 @@
  * (opgave and theme ids by slug, the stop-word check).
  */
 import type pg from "pg";
-import { buildUpdatesTableSql } from "../../lib/updates/table-sql";
 import { parseUpdatesTableParams } from "../../lib/updates/table-params";
+import { buildUpdatesTableSql } from "../../lib/updates/table-sql";
 
 export type PgQuery = { text: string; values: unknown[] };
 
@@ -19,9 +19,15 @@ export async function updatesTableQueries(client: pg.ClientBase, urlQuery: strin
   }
   const params = parseUpdatesTableParams(raw);
   // One after the other: a pg client runs one query at a time.
-  const opgaven = params.opgave.length ? await client.query<{ id: string }>(`SELECT id FROM "Opgave" WHERE slug = ANY($1::text[])`, [params.opgave]) : { rows: [] };
-  const themes = params.theme.length ? await client.query<{ id: string }>(`SELECT id FROM "Theme" WHERE slug = ANY($1::text[])`, [params.theme]) : { rows: [] };
-  const nodes = params.q ? await client.query<{ nodes: number }>(`SELECT numnode(websearch_to_tsquery('dutch', $1))::int AS nodes`, [params.q]) : { rows: [{ nodes: 0 }] };
+  const opgaven = params.opgave.length
+    ? await client.query<{ id: string }>(`SELECT id FROM "Opgave" WHERE slug = ANY($1::text[])`, [params.opgave])
+    : { rows: [] };
+  const themes = params.theme.length
+    ? await client.query<{ id: string }>(`SELECT id FROM "Theme" WHERE slug = ANY($1::text[])`, [params.theme])
+    : { rows: [] };
+  const nodes = params.q
+    ? await client.query<{ nodes: number }>(`SELECT numnode(websearch_to_tsquery('dutch', $1))::int AS nodes`, [params.q])
+    : { rows: [{ nodes: 0 }] };
   const sql = buildUpdatesTableSql(params, {
     opgaveIds: opgaven.rows.map((row) => row.id),
     themeIds: themes.rows.map((row) => row.id),

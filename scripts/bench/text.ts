@@ -29,7 +29,14 @@ const PARTNERS = [
   "de bibliotheek",
 ];
 
-const CORPORATIONS = ["Woonstichting De Kern", "Wooncorporatie Thuis", "Stichting Samen Wonen", "WoonGoed Midden", "Woonkracht Oost", "Stichting Buurtwoningen"];
+const CORPORATIONS = [
+  "Woonstichting De Kern",
+  "Wooncorporatie Thuis",
+  "Stichting Samen Wonen",
+  "WoonGoed Midden",
+  "Woonkracht Oost",
+  "Stichting Buurtwoningen",
+];
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
@@ -202,8 +209,21 @@ const TITLE_PATTERNS = [
 
 /** Subjects for titles per opgave. */
 const TOPIC_SUBJECTS: Record<string, string[]> = {
-  "energietransitie-aardgasvrij": ["warmtepompen", "isolatie van de flats", "het warmtenet", "aardgasvrij wonen", "collectieve isolatie", "zonnepanelen op de daken"],
-  "armoede-en-schulden": ["energiearmoede", "hulp bij schulden", "lagere vaste lasten", "de energietoeslag", "geldzorgen achter de voordeur"],
+  "energietransitie-aardgasvrij": [
+    "warmtepompen",
+    "isolatie van de flats",
+    "het warmtenet",
+    "aardgasvrij wonen",
+    "collectieve isolatie",
+    "zonnepanelen op de daken",
+  ],
+  "armoede-en-schulden": [
+    "energiearmoede",
+    "hulp bij schulden",
+    "lagere vaste lasten",
+    "de energietoeslag",
+    "geldzorgen achter de voordeur",
+  ],
   gezondheid: ["vocht en schimmel", "gezond wonen", "een koel huis in de zomer", "het binnenklimaat"],
   "werk-en-participatie": ["energiecoaches", "werk uit de wijk", "leerwerkplekken", "de opleiding tot monteur"],
   "wonen-en-woningkwaliteit": ["het groot onderhoud", "de renovatie", "woningkwaliteit", "huisbezoeken bij huurders"],

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { TagList } from "@/components/ui/tag-list";
 import type { TimelineUpdate } from "@/lib/programme/queries";
 

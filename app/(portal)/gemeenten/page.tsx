@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { SimpleTable } from "@/components/ui/simple-table";
-import { getTranslations } from "next-intl/server";
 import { listMunicipalities } from "@/lib/programme/queries";
 import { requirePermission } from "@/lib/session";
 

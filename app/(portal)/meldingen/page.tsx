@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { isModerationEvent } from "@/lib/moderation/events";
 import { markAllNotificationsReadAction, markNotificationReadAction, openNotificationAction } from "@/lib/notifications/actions";
 import { listNotifications } from "@/lib/notifications/queries";
 import { requirePermission } from "@/lib/session";
-import { isModerationEvent } from "@/lib/moderation/events";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
@@ -95,7 +95,9 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/me
                     </p>
                   ) : null}
                   <p className="text-sm text-slate-700">
-                    <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                    <time dateTime={item.createdAt.toISOString()}>
+                      {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </time>
                   </p>
                 </div>
                 {item.read ? null : (

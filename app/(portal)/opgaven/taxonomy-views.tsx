@@ -1,6 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
 import type { TaxonomyKind, TaxonomyListItem, TaxonomyPage } from "@/lib/taxonomy/queries";
 import { UpdateTimeline } from "../experimenten/update-timeline";
 
@@ -42,9 +42,15 @@ export async function TaxonomyIndex({ kind, items }: { kind: TaxonomyKind; items
             <caption className="sr-only">{tKind("caption")}</caption>
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="p-2">{t("name")}</th>
-                <th scope="col" className="p-2">{t("description")}</th>
-                <th scope="col" className="p-2 text-right">{t("publishedUpdates")}</th>
+                <th scope="col" className="p-2">
+                  {t("name")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("description")}
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  {t("publishedUpdates")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -52,7 +58,11 @@ export async function TaxonomyIndex({ kind, items }: { kind: TaxonomyKind; items
                 <tr key={item.id} className="border-b border-slate-200 align-top">
                   <th scope="row" className="p-2 font-semibold">
                     <span className="flex items-center gap-2">
-                      <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: item.color }} />
+                      <span
+                        aria-hidden="true"
+                        className="inline-block h-3 w-3 shrink-0 rounded-full"
+                        style={{ backgroundColor: item.color }}
+                      />
                       <Link href={taxonomyHref(kind, item.slug)}>{item.name}</Link>
                     </span>
                     {item.archivedAt ? <span className="ml-5 block text-sm font-normal text-slate-700">({t("archived")})</span> : null}
@@ -87,12 +97,12 @@ export async function TaxonomyDetail({ kind, item, actions }: { kind: TaxonomyKi
           <span className="text-sm font-semibold text-slate-800">{tKind("kind")}:</span>
           <ColourTag name={item.name} color={item.color} />
           {item.archivedAt ? (
-            <span className="inline-block rounded border border-slate-600 px-2 py-0.5 text-sm font-semibold text-slate-800">{t("archived")}</span>
+            <span className="inline-block rounded border border-slate-600 px-2 py-0.5 text-sm font-semibold text-slate-800">
+              {t("archived")}
+            </span>
           ) : null}
         </p>
-        {item.archivedAt ? (
-          <p className="rounded border-l-4 border-slate-600 bg-slate-100 px-4 py-3">{tKind("archivedNote")}</p>
-        ) : null}
+        {item.archivedAt ? <p className="rounded border-l-4 border-slate-600 bg-slate-100 px-4 py-3">{tKind("archivedNote")}</p> : null}
         {item.description ? <p className="max-w-3xl text-lg">{item.description}</p> : null}
       </div>
 

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { createFeedTokenAction, revokeFeedTokenAction } from "@/lib/feeds/actions";
 
 type State = { kind: "created"; url: string } | { kind: "revoked" } | { kind: "error"; error: string } | null;

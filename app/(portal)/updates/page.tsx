@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { ExperimentPhase } from "@/lib/generated/prisma/enums";
 import { newCommentCounts } from "@/lib/notifications/visits";
 import { requireUser } from "@/lib/session";
 import { getTableFilterOptions, searchUpdates } from "@/lib/updates/queries";
 import { parseUpdatesTableParams, updatesTableQuery, type UpdatesTableParams } from "@/lib/updates/table-params";
-import { ExperimentPhase } from "@/lib/generated/prisma/enums";
 import { UpdatesTable } from "./updates-table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,7 +52,13 @@ export default async function UpdatesPage({ searchParams }: PageProps<"/updates"
     result.rows.map((row) => row.id),
   );
   const activeFilters =
-    params.opgave.length + params.theme.length + params.municipality.length + params.experiment.length + params.phase.length + (params.from ? 1 : 0) + (params.to ? 1 : 0);
+    params.opgave.length +
+    params.theme.length +
+    params.municipality.length +
+    params.experiment.length +
+    params.phase.length +
+    (params.from ? 1 : 0) +
+    (params.to ? 1 : 0);
   const input = "rounded border border-slate-500 bg-white px-3 py-2";
 
   return (
@@ -60,13 +66,26 @@ export default async function UpdatesPage({ searchParams }: PageProps<"/updates"
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
 
-      <form method="get" action="/updates" role="search" aria-label={t("searchLabel")} className="space-y-4 rounded border border-slate-300 bg-white p-4">
+      <form
+        method="get"
+        action="/updates"
+        role="search"
+        aria-label={t("searchLabel")}
+        className="space-y-4 rounded border border-slate-300 bg-white p-4"
+      >
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-64 flex-1 space-y-1">
             <label htmlFor="q" className="block font-semibold">
               {t("search")}
             </label>
-            <input id="q" name="q" type="search" defaultValue={params.q} placeholder={t("searchPlaceholder")} className={`${input} w-full`} />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={params.q}
+              placeholder={t("searchPlaceholder")}
+              className={`${input} w-full`}
+            />
           </div>
           <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
             {t("apply")}
@@ -80,7 +99,12 @@ export default async function UpdatesPage({ searchParams }: PageProps<"/updates"
           </summary>
           <div className="mt-4 grid gap-6 md:grid-cols-2 lg:grid-cols-3">
             <div className="space-y-2">
-              <Checkboxes name="opgave" legend={t("opgaven")} options={options.opgaven.map((o) => ({ value: o.slug, label: o.name }))} selected={params.opgave} />
+              <Checkboxes
+                name="opgave"
+                legend={t("opgaven")}
+                options={options.opgaven.map((o) => ({ value: o.slug, label: o.name }))}
+                selected={params.opgave}
+              />
               <fieldset className="space-y-1">
                 <legend className="text-sm font-semibold">{t("opgaveMode")}</legend>
                 <label className="mr-4 inline-flex items-center gap-2 text-sm">
@@ -93,9 +117,24 @@ export default async function UpdatesPage({ searchParams }: PageProps<"/updates"
                 </label>
               </fieldset>
             </div>
-            <Checkboxes name="theme" legend={t("themes")} options={options.themes.map((o) => ({ value: o.slug, label: o.name }))} selected={params.theme} />
-            <Checkboxes name="phase" legend={t("phase")} options={Object.values(ExperimentPhase).map((phase) => ({ value: phase, label: tPhases(phase) }))} selected={params.phase} />
-            <Checkboxes name="municipality" legend={t("municipality")} options={options.municipalities.map((o) => ({ value: o.slug, label: o.name }))} selected={params.municipality} />
+            <Checkboxes
+              name="theme"
+              legend={t("themes")}
+              options={options.themes.map((o) => ({ value: o.slug, label: o.name }))}
+              selected={params.theme}
+            />
+            <Checkboxes
+              name="phase"
+              legend={t("phase")}
+              options={Object.values(ExperimentPhase).map((phase) => ({ value: phase, label: tPhases(phase) }))}
+              selected={params.phase}
+            />
+            <Checkboxes
+              name="municipality"
+              legend={t("municipality")}
+              options={options.municipalities.map((o) => ({ value: o.slug, label: o.name }))}
+              selected={params.municipality}
+            />
             <div className="space-y-1">
               <label htmlFor="experiment" className="block font-semibold">
                 {t("experiment")}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { unfollowAction } from "@/lib/follows/actions";
 import { listFollows } from "@/lib/follows/queries";
 import { followTargets } from "@/lib/follows/schema";

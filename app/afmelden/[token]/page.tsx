@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { checkUnsubscribeLink } from "@/lib/notifications/unsubscribe";
 
 // Public (proxy.ts): the link in an email works without signing in. Opening

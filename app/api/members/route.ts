@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { searchMembers, memberSearchSchema } from "@/lib/comments/members";
+import { memberSearchSchema, searchMembers } from "@/lib/comments/members";
 import { can } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 

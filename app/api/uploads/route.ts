@@ -21,7 +21,8 @@ export async function POST(request: NextRequest): Promise<Response> {
   try {
     const user = await getCurrentUser();
     if (!user) return uploadErrorResponse("upload.signInRequired", locale);
-    if (!isSameOrigin(request.headers, request.nextUrl.host) || !can(user, "update:publish")) return uploadErrorResponse("permission.denied", locale);
+    if (!isSameOrigin(request.headers, request.nextUrl.host) || !can(user, "update:publish"))
+      return uploadErrorResponse("permission.denied", locale);
 
     // Refuse an oversized upload before reading it.
     const declaredLength = Number(request.headers.get("content-length") ?? "0");
@@ -52,7 +53,10 @@ export async function POST(request: NextRequest): Promise<Response> {
     });
     if (!result.ok) return uploadErrorResponse(result.error, locale);
     const { id, url } = result.data;
-    return Response.json({ ok: true, data: { id, url, markdown: `![](${url})` } }, { status: 201, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { ok: true, data: { id, url, markdown: `![](${url})` } },
+      { status: 201, headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
     console.error("Upload mislukt:", error);
     return uploadErrorResponse("unexpected", locale);

@@ -2,8 +2,8 @@ import type { NextRequest } from "next/server";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { getCurrentUser } from "@/lib/session";
 import { errorMessage, etagMatches, IMAGE_CACHE_CONTROL, uploadEtag } from "@/lib/uploads/http";
-import { getUploadStorage } from "@/lib/uploads/storage";
 import { findUpload } from "@/lib/uploads/service";
+import { getUploadStorage } from "@/lib/uploads/storage";
 
 /**
  * No scripts, no requests, a sandbox: an SVG could never get here, but any
@@ -15,7 +15,12 @@ const IMAGE_CSP = "default-src 'none'; sandbox";
 function plain(status: number, text: string): Response {
   return new Response(text, {
     status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": IMAGE_CSP },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": IMAGE_CSP,
+    },
   });
 }
 

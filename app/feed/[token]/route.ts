@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import en from "@/lib/i18n/messages/en.json";
-import nl from "@/lib/i18n/messages/nl.json";
 import { buildUpdatesFeed } from "@/lib/feeds/queries";
 import { userForFeedToken } from "@/lib/feeds/service";
+import en from "@/lib/i18n/messages/en.json";
+import nl from "@/lib/i18n/messages/nl.json";
 import { searchParamsRecord } from "@/lib/updates/export";
 import { parseUpdatesTableParams } from "@/lib/updates/table-params";
 

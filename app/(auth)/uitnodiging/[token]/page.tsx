@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { getInvitationByToken } from "@/lib/accounts/service";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 

@@ -32,7 +32,10 @@ export default async function OutboxPage() {
                   <dt className="font-semibold">{t("when")}</dt>
                   <dd>{format.dateTime(email.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
                   <dt className="font-semibold">{t("transport")}</dt>
-                  <dd>{email.transport}{email.error ? ` — ${email.error}` : ""}</dd>
+                  <dd>
+                    {email.transport}
+                    {email.error ? ` — ${email.error}` : ""}
+                  </dd>
                 </dl>
                 {showBodies ? <pre className="whitespace-pre-wrap break-words bg-slate-100 p-3 text-sm">{email.text}</pre> : null}
               </article>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { SimpleTable } from "@/components/ui/simple-table";
-import { getFormatter, getTranslations } from "next-intl/server";
 import { listLeaderOptions, listProgrammeForManagement } from "@/lib/programme/queries";
 import { experimentPhases } from "@/lib/programme/schema";
 import { requirePermission } from "@/lib/session";
@@ -49,9 +49,7 @@ export default async function ProgrammeManagementPage() {
                 </th>
                 <td className="p-2">{municipality.cbsCode}</td>
                 <td className="p-2">
-                  {municipality.wijken.length
-                    ? municipality.wijken.map((wijk) => `${wijk.name} (${wijk.cbsCode})`).join(", ")
-                    : "—"}
+                  {municipality.wijken.length ? municipality.wijken.map((wijk) => `${wijk.name} (${wijk.cbsCode})`).join(", ") : "—"}
                 </td>
                 <td className="p-2 text-right tabular-nums">{municipality._count.experiments}</td>
                 <td className="p-2">
@@ -66,11 +64,15 @@ export default async function ProgrammeManagementPage() {
         )}
         <div className="grid gap-8 lg:grid-cols-2">
           <section aria-labelledby="add-municipality" className="space-y-4 rounded border border-slate-300 bg-white p-4">
-            <h3 id="add-municipality" className="text-lg font-semibold">{t("admin.programme.addMunicipality")}</h3>
+            <h3 id="add-municipality" className="text-lg font-semibold">
+              {t("admin.programme.addMunicipality")}
+            </h3>
             <MunicipalityForm />
           </section>
           <section aria-labelledby="add-wijk" className="space-y-4 rounded border border-slate-300 bg-white p-4">
-            <h3 id="add-wijk" className="text-lg font-semibold">{t("admin.programme.addWijk")}</h3>
+            <h3 id="add-wijk" className="text-lg font-semibold">
+              {t("admin.programme.addWijk")}
+            </h3>
             {municipalities.length === 0 ? (
               <p>{t("admin.programme.municipalityFirst")}</p>
             ) : (
@@ -114,7 +116,9 @@ export default async function ProgrammeManagementPage() {
           </SimpleTable>
         )}
         <section aria-labelledby="add-experiment" className="max-w-3xl space-y-4 rounded border border-slate-300 bg-white p-4">
-          <h3 id="add-experiment" className="text-lg font-semibold">{t("admin.programme.addExperiment")}</h3>
+          <h3 id="add-experiment" className="text-lg font-semibold">
+            {t("admin.programme.addExperiment")}
+          </h3>
           {municipalities.length === 0 ? (
             <p>{t("admin.programme.municipalityFirst")}</p>
           ) : (

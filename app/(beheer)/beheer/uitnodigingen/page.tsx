@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { listMunicipalityOptions, listOpenInvitations } from "@/lib/accounts/queries";
 import { assignableRoles } from "@/lib/policy/permissions";
 import { requirePermission } from "@/lib/session";
 import { InvitationForm } from "./invitation-form";
 import { RevokeInvitationButton } from "./revoke-invitation-button";
-import { SimpleTable } from "@/components/ui/simple-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.invitations"))("title") };
@@ -52,7 +52,10 @@ export default async function InvitationsPage() {
                 <td className="p-2">{invitation.invitedBy.name}</td>
                 <td className="p-2">{format.dateTime(invitation.expiresAt, { dateStyle: "medium" })}</td>
                 <td className="p-2">
-                  <RevokeInvitationButton invitationId={invitation.id} label={t("admin.invitations.revokeLabel", { email: invitation.email })} />
+                  <RevokeInvitationButton
+                    invitationId={invitation.id}
+                    label={t("admin.invitations.revokeLabel", { email: invitation.email })}
+                  />
                 </td>
               </tr>
             ))}

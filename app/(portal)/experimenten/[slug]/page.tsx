@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
 import { TagList } from "@/components/ui/tag-list";
@@ -94,7 +94,10 @@ export default async function ExperimentPage({ params }: PageProps<"/experimente
         <div className="flex flex-wrap items-center justify-between gap-4">
           <h2 id="timeline">{t("experiment.timeline")}</h2>
           {mayWrite ? (
-            <Link href={`/updates/nieuw?experiment=${encodeURIComponent(experiment.slug)}`} className="inline-flex items-center rounded bg-brand px-4 py-2 font-semibold text-white no-underline hover:bg-brand-dark hover:text-white">
+            <Link
+              href={`/updates/nieuw?experiment=${encodeURIComponent(experiment.slug)}`}
+              className="inline-flex items-center rounded bg-brand px-4 py-2 font-semibold text-white no-underline hover:bg-brand-dark hover:text-white"
+            >
               {t("experiment.writeUpdate")}
             </Link>
           ) : null}

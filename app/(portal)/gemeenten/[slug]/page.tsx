@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ExperimentList } from "@/components/programme/experiment-list";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
+import { ExperimentList } from "@/components/programme/experiment-list";
 import { can } from "@/lib/policy/permissions";
 import { getMunicipalityPage } from "@/lib/programme/queries";
 import { slugParam } from "@/lib/route-params";
@@ -56,14 +56,20 @@ export default async function MunicipalityPage({ params }: PageProps<"/gemeenten
               <caption className="sr-only">{t("municipalities.wijkenOf", { name: municipality.name })}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{t("municipalities.wijk")}</th>
-                  <th scope="col" className="p-2">{t("municipalities.wijkCode")}</th>
+                  <th scope="col" className="p-2">
+                    {t("municipalities.wijk")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("municipalities.wijkCode")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {municipality.wijken.map((wijk) => (
                   <tr key={wijk.id} className="border-b border-slate-200">
-                    <th scope="row" className="p-2 font-normal">{wijk.name}</th>
+                    <th scope="row" className="p-2 font-normal">
+                      {wijk.name}
+                    </th>
                     <td className="p-2">{wijk.cbsCode}</td>
                   </tr>
                 ))}

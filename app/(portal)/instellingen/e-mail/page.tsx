@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { getEmailPreferences } from "@/lib/notifications/preferences";
 import { requirePermission } from "@/lib/session";
 import { EmailPreferencesForm } from "./preferences-form";

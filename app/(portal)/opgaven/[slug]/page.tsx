@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
 import { can } from "@/lib/policy/permissions";
@@ -28,5 +28,7 @@ export default async function OpgavePage({ params }: PageProps<"/opgaven/[slug]"
     if (moved) redirect(`/opgaven/${encodeURIComponent(moved)}`);
     notFound();
   }
-  return <TaxonomyDetail kind="opgave" item={opgave} actions={<FollowButton targetType="OPGAVE" targetId={opgave.id} name={opgave.name} />} />;
+  return (
+    <TaxonomyDetail kind="opgave" item={opgave} actions={<FollowButton targetType="OPGAVE" targetId={opgave.id} name={opgave.name} />} />
+  );
 }

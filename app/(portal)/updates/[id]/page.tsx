@@ -1,23 +1,23 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { UpdateAppreciation } from "@/components/appreciation/update-appreciation";
 import { CommentSection } from "@/components/comments/comment-section";
 import { FollowButton } from "@/components/follows/follow-button";
-import { Markdown } from "@/components/markdown/markdown";
 import { getMarkdownLabels } from "@/components/markdown/labels";
+import { Markdown } from "@/components/markdown/markdown";
+import { UpdateModeration } from "@/components/moderation/update-moderation";
 import { VisitRecorder } from "@/components/notifications/visit-recorder";
 import { TagList } from "@/components/ui/tag-list";
 import { getLastVisit, newCommentCounts } from "@/lib/notifications/visits";
 import { can } from "@/lib/policy/permissions";
+import { isListedUpdate } from "@/lib/policy/updates";
 import { idParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
 import { getUpdateForReader } from "@/lib/updates/queries";
 import { WithdrawButton } from "./withdraw-button";
-import { isListedUpdate } from "@/lib/policy/updates";
-import { UpdateModeration } from "@/components/moderation/update-moderation";
 
 // Metadata and page share one query per request (the user object is cached per request too).
 const loadUpdate = cache(getUpdateForReader);
@@ -50,7 +50,9 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
         {isListedUpdate(update) ? <FollowButton targetType="UPDATE" targetId={update.id} name={update.title} /> : null}
         {newSinceVisit > 0 ? (
           <p>
-            <a href="#reacties" className="font-semibold">{t("notifications.newSinceVisit", { count: newSinceVisit })}</a>
+            <a href="#reacties" className="font-semibold">
+              {t("notifications.newSinceVisit", { count: newSinceVisit })}
+            </a>
           </p>
         ) : null}
         {update.status === "DRAFT" ? (
@@ -103,16 +105,10 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
           ) : null}
           <dt className="font-semibold">{t("update.page.opgaven")}</dt>
           <dd>
-            {update.opgaven.length ? (
-              <TagList items={update.opgaven} href={(opgave) => `/opgaven/${opgave.slug}`} />
-            ) : (
-              t("common.none")
-            )}
+            {update.opgaven.length ? <TagList items={update.opgaven} href={(opgave) => `/opgaven/${opgave.slug}`} /> : t("common.none")}
           </dd>
           <dt className="font-semibold">{t("update.page.themes")}</dt>
-          <dd>
-            {update.themes.length ? <TagList items={update.themes} href={(theme) => `/themas/${theme.slug}`} /> : t("common.none")}
-          </dd>
+          <dd>{update.themes.length ? <TagList items={update.themes} href={(theme) => `/themas/${theme.slug}`} /> : t("common.none")}</dd>
         </dl>
 
         {isListedUpdate(update) ? <UpdateAppreciation updateId={update.id} actor={user} /> : null}

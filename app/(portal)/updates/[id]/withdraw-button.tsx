@@ -1,14 +1,15 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
 import { ActionForm, useFormState } from "@/components/form/action-form";
 import { withdrawUpdateAction } from "@/lib/updates/actions";
 
 const buttonClass =
   "inline-flex items-center rounded border-2 border-red-800 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-70";
 const dangerClass = "inline-flex items-center rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-70";
-const cancelClass = "inline-flex items-center rounded border border-slate-600 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100";
+const cancelClass =
+  "inline-flex items-center rounded border border-slate-600 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100";
 
 /**
  * "Intrekken" with a confirm step on the page itself (no window.confirm):

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { requirePermission } from "@/lib/session";
 import { listOwnUnpublished } from "@/lib/updates/queries";
 
@@ -29,7 +29,10 @@ export default async function DraftsPage() {
         <ul className="space-y-4">
           {updates.map((update) => (
             <li key={update.id}>
-              <article aria-labelledby={`concept-${update.id}`} className="space-y-2 rounded border border-slate-300 bg-white p-4 shadow-sm">
+              <article
+                aria-labelledby={`concept-${update.id}`}
+                className="space-y-2 rounded border border-slate-300 bg-white p-4 shadow-sm"
+              >
                 <h2 id={`concept-${update.id}`} className="text-lg font-semibold">
                   <Link href={`/updates/${update.id}`}>{update.title}</Link>
                 </h2>
@@ -46,7 +49,9 @@ export default async function DraftsPage() {
                   {update.experiment.title}
                   {" · "}
                   {t("update.drafts.changed")}{" "}
-                  <time dateTime={update.updatedAt.toISOString()}>{format.dateTime(update.updatedAt, { dateStyle: "long", timeStyle: "short" })}</time>
+                  <time dateTime={update.updatedAt.toISOString()}>
+                    {format.dateTime(update.updatedAt, { dateStyle: "long", timeStyle: "short" })}
+                  </time>
                 </p>
                 <p>
                   <Link href={`/updates/${update.id}/bewerken`}>

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
-import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { can } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { collectUpdatesForExport, exportFilename, searchParamsRecord, updatesCsv } from "@/lib/updates/export";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getEditorOptions } from "@/lib/updates/queries";
+import Link from "next/link";
 import { requirePermission } from "@/lib/session";
+import { getEditorOptions } from "@/lib/updates/queries";
 import { UpdateEditor } from "../update-editor";
 
 export async function generateMetadata(): Promise<Metadata> {

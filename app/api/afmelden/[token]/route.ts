@@ -21,7 +21,10 @@ export async function POST(request: Request, { params }: RouteContext<"/api/afme
       result.reason === "expired"
         ? "Deze afmeldlink is verlopen. / This unsubscribe link has expired."
         : "Deze afmeldlink klopt niet. / This unsubscribe link is not valid.";
-    return new NextResponse(text, { status: result.reason === "expired" ? 410 : 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse(text, {
+      status: result.reason === "expired" ? 410 : 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   return new NextResponse("Je bent afgemeld. / You have been unsubscribed.", {
     status: 200,

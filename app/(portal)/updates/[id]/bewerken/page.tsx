@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
 import { idParam } from "@/lib/route-params";
-import { getEditorOptions, getUpdateForEditing } from "@/lib/updates/queries";
 import { requireUser } from "@/lib/session";
+import { getEditorOptions, getUpdateForEditing } from "@/lib/updates/queries";
 import { UpdateEditor } from "../../update-editor";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +14,11 @@ export default async function EditUpdatePage({ params }: PageProps<"/updates/[id
   const id = idParam((await params).id);
   const user = await requireUser(`/updates/${encodeURIComponent(id)}/bewerken`);
   // Only someone who may edit this update finds it; anyone else gets a 404.
-  const [update, options, t] = await Promise.all([getUpdateForEditing(user, id), getEditorOptions(user, id), getTranslations("update.editor")]);
+  const [update, options, t] = await Promise.all([
+    getUpdateForEditing(user, id),
+    getEditorOptions(user, id),
+    getTranslations("update.editor"),
+  ]);
   if (!update) notFound();
   return (
     <div className="mx-auto max-w-4xl space-y-6">

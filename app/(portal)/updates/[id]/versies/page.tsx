@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { can } from "@/lib/policy/permissions";
 import { idParam } from "@/lib/route-params";
@@ -105,8 +105,12 @@ export default async function RevisionsPage({ params }: PageProps<"/updates/[id]
                             <caption className="sr-only">{t("update.revisions.changesCaption", { number })}</caption>
                             <thead>
                               <tr className="border-b-2 border-slate-400">
-                                <th scope="col" className="p-2">{t("update.revisions.field")}</th>
-                                <th scope="col" className="p-2">{t("update.revisions.was")}</th>
+                                <th scope="col" className="p-2">
+                                  {t("update.revisions.field")}
+                                </th>
+                                <th scope="col" className="p-2">
+                                  {t("update.revisions.was")}
+                                </th>
                                 <th scope="col" className="p-2">
                                   <span aria-hidden="true">→ </span>
                                   {t("update.revisions.is")}
@@ -116,7 +120,9 @@ export default async function RevisionsPage({ params }: PageProps<"/updates/[id]
                             <tbody>
                               {rows.map((row) => (
                                 <tr key={row.field} className="border-b border-slate-200 align-top">
-                                  <th scope="row" className="p-2 font-semibold">{row.field}</th>
+                                  <th scope="row" className="p-2 font-semibold">
+                                    {row.field}
+                                  </th>
                                   <td className="p-2 text-slate-700">{row.was}</td>
                                   <td className="p-2">{row.is}</td>
                                 </tr>
@@ -126,12 +132,18 @@ export default async function RevisionsPage({ params }: PageProps<"/updates/[id]
                         </div>
                       ) : null}
                       <section aria-labelledby={`${headingId}-body`} className="space-y-2">
-                        <h3 id={`${headingId}-body`} className="font-semibold">{t("update.revisions.bodyChanges")}</h3>
+                        <h3 id={`${headingId}-body`} className="font-semibold">
+                          {t("update.revisions.bodyChanges")}
+                        </h3>
                         {bodyChanged ? (
                           <BodyDiff
                             before={previous.body}
                             after={revision.body}
-                            labels={{ added: t("update.revisions.added"), removed: t("update.revisions.removed"), skipped: t("update.revisions.skipped") }}
+                            labels={{
+                              added: t("update.revisions.added"),
+                              removed: t("update.revisions.removed"),
+                              skipped: t("update.revisions.skipped"),
+                            }}
                           />
                         ) : (
                           <p>{t("update.revisions.bodyUnchanged")}</p>

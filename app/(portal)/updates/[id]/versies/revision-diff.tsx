@@ -10,10 +10,22 @@ type Part = { kind: "same" | "added" | "removed"; text: string };
 
 /** Shortens long unchanged stretches: only the words next to a change matter. */
 function shorten(text: string, position: "first" | "middle" | "last", skipped: string): { text: string; cut: boolean }[] {
-  if (position === "first" && text.length > KEEP) return [{ text: skipped, cut: true }, { text: text.slice(-KEEP), cut: false }];
-  if (position === "last" && text.length > KEEP) return [{ text: text.slice(0, KEEP), cut: false }, { text: skipped, cut: true }];
+  if (position === "first" && text.length > KEEP)
+    return [
+      { text: skipped, cut: true },
+      { text: text.slice(-KEEP), cut: false },
+    ];
+  if (position === "last" && text.length > KEEP)
+    return [
+      { text: text.slice(0, KEEP), cut: false },
+      { text: skipped, cut: true },
+    ];
   if (position === "middle" && text.length > KEEP * 2 + 40) {
-    return [{ text: text.slice(0, KEEP), cut: false }, { text: skipped, cut: true }, { text: text.slice(-KEEP), cut: false }];
+    return [
+      { text: text.slice(0, KEEP), cut: false },
+      { text: skipped, cut: true },
+      { text: text.slice(-KEEP), cut: false },
+    ];
   }
   return [{ text, cut: false }];
 }
@@ -23,7 +35,15 @@ function shorten(text: string, position: "first" | "middle" | "last", skipped: s
  * removed words, with hidden words for screen readers (which often do not
  * announce <ins>/<del>).
  */
-export function BodyDiff({ before, after, labels }: { before: string; after: string; labels: { added: string; removed: string; skipped: string } }) {
+export function BodyDiff({
+  before,
+  after,
+  labels,
+}: {
+  before: string;
+  after: string;
+  labels: { added: string; removed: string; skipped: string };
+}) {
   const parts: Part[] = diffWords(before, after).map((change) => ({
     kind: change.added ? "added" : change.removed ? "removed" : "same",
     text: change.value,

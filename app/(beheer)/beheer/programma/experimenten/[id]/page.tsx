@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { getExperimentForEdit, listLeaderOptions, listMunicipalityChoices } from "@/lib/programme/queries";
 import { experimentPhases, toDateInputValue } from "@/lib/programme/schema";
 import { idParam } from "@/lib/route-params";

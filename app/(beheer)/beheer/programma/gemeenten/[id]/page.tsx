@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { getMunicipalityForEdit } from "@/lib/programme/queries";
 import { idParam } from "@/lib/route-params";
 import { requirePermission } from "@/lib/session";
@@ -52,7 +52,9 @@ export default async function EditMunicipalityPage({ params }: PageProps<"/behee
           </ul>
         )}
         <section aria-labelledby="add-wijk" className="max-w-xl space-y-4 rounded border border-slate-300 bg-white p-4">
-          <h3 id="add-wijk" className="text-lg font-semibold">{t("addWijk")}</h3>
+          <h3 id="add-wijk" className="text-lg font-semibold">
+            {t("addWijk")}
+          </h3>
           <NewWijkForm municipalityId={municipality.id} />
         </section>
       </section>
