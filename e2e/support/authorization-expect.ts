@@ -28,6 +28,7 @@ const PUBLIC_PATHS = [
   "/feed/",
   "/afmelden/",
   "/privacy",
+  "/icon.svg",
   "/api/",
 ];
 
