@@ -5,6 +5,7 @@ import { eraseComment } from "@/lib/comments/erase";
 import { mutation, type Tx } from "@/lib/mutation";
 import { can, type Actor } from "@/lib/policy/permissions";
 import { activeUserWhere } from "@/lib/policy/users";
+import type { ModerationEvent } from "./events";
 import { notifyModeration } from "./notify";
 import { itemActionSchema, itemSchema, reportSchema, targetActionSchema } from "./schema";
 import { autoHideThreshold } from "./settings";
@@ -98,66 +99,43 @@ async function staffTarget(tx: Tx, actor: Actor, data: { targetType: "UPDATE" | 
   return claimed ? { refusal: claimed } : { target, item };
 }
 
-/** Hides an update or comment (with or without reports); its author is told why. */
-export const hideContent = mutation(staffTargetGate, {
-  schema: targetActionSchema,
-  run: async ({ tx, actor, data, record }): Promise<ActionResult<Done>> => {
-    const found = await staffTarget(tx, actor, data);
-    if (found.refusal) return found.refusal;
-    const { target, item } = found;
-    if (target.deletedAt) return fail("moderation.itemGone");
-    if (!(await setHidden(tx, target, true))) return fail("moderation.alreadyHidden");
-    const reporters = await resolveReports(tx, item.id, "ACTIONED");
-    record({ type: eventType(target, "hide"), targetId: target.id, reason: data.reason });
-    await notifyModeration(tx, {
-      userIds: [target.authorId],
-      actorId: actor.id,
-      event: "hidden",
-      reason: data.reason,
-      updateId: target.updateId,
-      commentId: target.commentId,
-    });
-    await notifyModeration(tx, {
-      userIds: reporters,
-      actorId: actor.id,
-      event: "reportHandled",
-      reason: null,
-      updateId: target.updateId,
-      commentId: target.commentId,
-    });
-    return ok({ targetType: target.targetType, id: target.id, updateId: target.updateId });
-  },
-});
+/** Tells a step's author (with the reason) and the people whose reports it closed. */
+async function tellAuthorAndReporters(
+  tx: Tx,
+  actor: Actor,
+  target: LoadedTarget,
+  event: ModerationEvent,
+  reason: string,
+  reporters: string[],
+  commentId = target.commentId,
+) {
+  const about = { actorId: actor.id, updateId: target.updateId, commentId };
+  await notifyModeration(tx, { ...about, userIds: [target.authorId], event, reason });
+  await notifyModeration(tx, { ...about, userIds: reporters, event: "reportHandled", reason: null });
+}
 
-/** Shows a hidden update or comment again; open reports are dismissed and the author is told. */
-export const unhideContent = mutation(staffTargetGate, {
-  schema: targetActionSchema,
-  run: async ({ tx, actor, data, record }): Promise<ActionResult<Done>> => {
-    const found = await staffTarget(tx, actor, data);
-    if (found.refusal) return found.refusal;
-    const { target, item } = found;
-    if (!(await setHidden(tx, target, false))) return fail("moderation.notHidden");
-    const reporters = await resolveReports(tx, item.id, "DISMISSED");
-    record({ type: eventType(target, "unhide"), targetId: target.id, reason: data.reason });
-    await notifyModeration(tx, {
-      userIds: [target.authorId],
-      actorId: actor.id,
-      event: "restored",
-      reason: data.reason,
-      updateId: target.updateId,
-      commentId: target.commentId,
-    });
-    await notifyModeration(tx, {
-      userIds: reporters,
-      actorId: actor.id,
-      event: "reportHandled",
-      reason: null,
-      updateId: target.updateId,
-      commentId: target.commentId,
-    });
-    return ok({ targetType: target.targetType, id: target.id, updateId: target.updateId });
-  },
-});
+/**
+ * Hides an update or comment (with or without reports), closing its reports
+ * as acted on; or shows a hidden one again, dismissing them. The author is told why.
+ */
+function visibility(hidden: boolean) {
+  return mutation(staffTargetGate, {
+    schema: targetActionSchema,
+    run: async ({ tx, actor, data, record }): Promise<ActionResult<Done>> => {
+      const found = await staffTarget(tx, actor, data);
+      if (found.refusal) return found.refusal;
+      const { target, item } = found;
+      if (hidden && target.deletedAt) return fail("moderation.itemGone");
+      if (!(await setHidden(tx, target, hidden))) return fail(hidden ? "moderation.alreadyHidden" : "moderation.notHidden");
+      const reporters = await resolveReports(tx, item.id, hidden ? "ACTIONED" : "DISMISSED");
+      record({ type: eventType(target, hidden ? "hide" : "unhide"), targetId: target.id, reason: data.reason });
+      await tellAuthorAndReporters(tx, actor, target, hidden ? "hidden" : "restored", data.reason, reporters);
+      return ok({ targetType: target.targetType, id: target.id, updateId: target.updateId });
+    },
+  });
+}
+export const hideContent = visibility(true);
+export const unhideContent = visibility(false);
 
 /** A coordinator deletes any comment for good (the thread keeps "verwijderd"); the author is told why. */
 export const deleteCommentAsModerator = mutation("comment:delete-any", {
@@ -169,22 +147,7 @@ export const deleteCommentAsModerator = mutation("comment:delete-any", {
     if (!(await eraseComment(tx, target.id))) return fail("moderation.itemGone");
     const reporters = await resolveReports(tx, item.id, "ACTIONED");
     record({ type: "comment.delete-any", targetId: target.id, reason: data.reason });
-    await notifyModeration(tx, {
-      userIds: [target.authorId],
-      actorId: actor.id,
-      event: "deleted",
-      reason: data.reason,
-      updateId: target.updateId,
-      commentId: null,
-    });
-    await notifyModeration(tx, {
-      userIds: reporters,
-      actorId: actor.id,
-      event: "reportHandled",
-      reason: null,
-      updateId: target.updateId,
-      commentId: null,
-    });
+    await tellAuthorAndReporters(tx, actor, target, "deleted", data.reason, reporters, null);
     return ok({ targetType: "COMMENT", id: target.id, updateId: target.updateId });
   },
 });
