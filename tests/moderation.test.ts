@@ -235,3 +235,18 @@ describe("moderation steps", () => {
     expect(await report(await createActor("MEMBER"))).toEqual({ ok: false, error: "moderation.itemGone" });
   });
 });
+
+describe("reasons with line breaks", () => {
+  it("counts a browser's CR LF as one character, as the textarea's limit does", async () => {
+    const coordinator = await createActor("COORDINATOR");
+    const author = await createUser({ role: "PROJECT_LEADER" });
+    const update = await createPublishedUpdate({ authorId: author.id });
+    const comment = await postComment({ updateId: update.id, authorId: author.id });
+    const reason = `${"Regel\r\n".repeat(166)}ok`; // 998 characters as typed, 1,164 as sent
+    expect(await hideContent({ actor: coordinator, input: { targetType: "COMMENT", targetId: comment.id, reason } })).toMatchObject({
+      ok: true,
+    });
+    const row = await db.auditLog.findFirstOrThrow({ where: { targetId: comment.id, action: "comment.hide" } });
+    expect(row.reason).not.toContain("\r");
+  });
+});

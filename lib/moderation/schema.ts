@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { MODERATION_REASON_MAX, REPORT_REASONS, REPORT_TEXT_MAX } from "./limits";
 
+/** Browsers send a line break in a textarea as CR LF: count it as one character, as the textarea's maxlength does. */
+const lines = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value);
+
 const id = z
   .string({ error: "moderation.itemGone" })
   .trim()
@@ -20,18 +23,21 @@ export const reportSchema = z
     targetType: z.enum(["UPDATE", "COMMENT"], { error: "moderation.itemGone" }),
     targetId: id,
     reason: z.enum(REPORT_REASONS, { error: "moderation.reasonRequired" }),
-    text: z.string().trim().max(REPORT_TEXT_MAX, { error: "moderation.textTooLong" }).default(""),
+    text: z.preprocess(lines, z.string().trim().max(REPORT_TEXT_MAX, { error: "moderation.textTooLong" })).default(""),
   })
   .superRefine((value, context) => {
     if (value.reason === "OTHER" && !value.text) context.addIssue({ code: "custom", path: ["text"], message: "moderation.textRequired" });
   });
 
 /** Every moderation action asks why: the author is told, and the audit log keeps it. */
-export const reasonSchema = z
-  .string({ error: "moderation.reasonMissing" })
-  .trim()
-  .min(3, { error: "moderation.reasonMissing" })
-  .max(MODERATION_REASON_MAX, { error: "moderation.reasonTooLong" });
+export const reasonSchema = z.preprocess(
+  lines,
+  z
+    .string({ error: "moderation.reasonMissing" })
+    .trim()
+    .min(3, { error: "moderation.reasonMissing" })
+    .max(MODERATION_REASON_MAX, { error: "moderation.reasonTooLong" }),
+);
 
 export const targetActionSchema = z.object({
   targetType: z.enum(["UPDATE", "COMMENT"], { error: "moderation.itemGone" }),
