@@ -65,6 +65,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything but the auth API, static assets and prefetches.
-    { source: "/((?!api/auth|_next/static|_next/image|favicon.ico|icon.svg).*)", missing: [{ type: "header", key: "next-router-prefetch" }] },
+    {
+      source: "/((?!api/auth|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
   ],
 };
