@@ -134,8 +134,14 @@ async function main(): Promise<number> {
     copy = await copyDatabase(database.url, "loadtest");
     say(`Wegwerpkopie ${copy.name} van de benchdatabase; de schrijfacties blijven daarin.`);
 
-    // The launcher as `npm start` runs it on the embedded database: sign-in limits in memory, the scheduler on.
-    Object.assign(process.env, { DATABASE_URL: copy.url, RATE_LIMIT_STORE: "memory", KOPPELKANS_SCHEDULER: "1" });
+    // The launcher as `npm start` runs it on the embedded database: sign-in limits in memory, the scheduler on;
+    // the per-person comment limit is lifted, since every simulated visit posts one.
+    Object.assign(process.env, {
+      DATABASE_URL: copy.url,
+      RATE_LIMIT_STORE: "memory",
+      KOPPELKANS_SCHEDULER: "1",
+      COMMENT_RATE_LIMIT: "100000",
+    });
     server = await startServer({ dataDir: serverDir, say });
     const actions: Actions = {
       postComment: findActionId(ROOT, "lib/comments/actions.ts", "postCommentAction"),
