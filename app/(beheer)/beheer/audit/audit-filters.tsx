@@ -1,23 +1,23 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
-import { DataTableHiddenState } from "@/components/data-table/data-table-hidden-state";
+import { FilterForm, filterInputClass, FilterSelect } from "@/components/data-table/filter-form";
 import { AUDIT_TABLE_DEFAULTS, type AuditTableParams } from "@/lib/audit/table-params";
 
 type Option = { value: string; label: string };
 
-const input = "rounded border border-slate-500 bg-white px-3 py-2";
+const input = filterInputClass;
 
 /** The audit log's filters: a plain GET form, so the URL holds them and it works without JavaScript. */
 export async function AuditFilters({ params, types, targetTypes }: { params: AuditTableParams; types: Option[]; targetTypes: Option[] }) {
   const t = await getTranslations("audit");
   const filtered = Boolean(params.actor || params.type || params.targetType || params.targetId || params.from || params.to);
   return (
-    <form
-      method="get"
+    <FilterForm
       action="/beheer/audit"
-      role="search"
-      aria-label={t("filtersLabel")}
-      className="space-y-4 rounded border border-slate-300 bg-white p-4"
+      label={t("filtersLabel")}
+      state={params}
+      defaults={AUDIT_TABLE_DEFAULTS}
+      submit={t("apply")}
+      clear={filtered ? t("clear") : null}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="space-y-1">
@@ -36,19 +36,7 @@ export async function AuditFilters({ params, types, targetTypes }: { params: Aud
             className={`${input} w-full`}
           />
         </div>
-        <div className="space-y-1">
-          <label htmlFor="audit-type" className="block font-semibold">
-            {t("type")}
-          </label>
-          <select id="audit-type" name="type" defaultValue={params.type ?? ""} className={`${input} w-full`}>
-            <option value="">{t("allTypes")}</option>
-            {types.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="type" label={t("type")} value={params.type} all={t("allTypes")} options={types} className={`${input} w-full`} />
         <fieldset className="space-y-1">
           <legend className="font-semibold">{t("target")}</legend>
           <div className="flex flex-wrap gap-3">
@@ -83,13 +71,6 @@ export async function AuditFilters({ params, types, targetTypes }: { params: Aud
           </div>
         </fieldset>
       </div>
-      <DataTableHiddenState state={params} defaults={AUDIT_TABLE_DEFAULTS} />
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
-          {t("apply")}
-        </button>
-        {filtered ? <Link href="/beheer/audit">{t("clear")}</Link> : null}
-      </div>
-    </form>
+    </FilterForm>
   );
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
-import { DataTableHiddenState } from "@/components/data-table/data-table-hidden-state";
+import { FilterForm, FilterSelect } from "@/components/data-table/filter-form";
 import { db } from "@/lib/db";
 import { listReviewQueue } from "@/lib/moderation/queue";
-import { parseQueueParams, QUEUE_STATES } from "@/lib/moderation/queue-params";
+import { parseQueueParams, QUEUE_STATES, QUEUE_TABLE_DEFAULTS, QUEUE_TYPES } from "@/lib/moderation/queue-params";
 import { autoHideThreshold } from "@/lib/moderation/settings";
 import { can } from "@/lib/policy/permissions";
 import { requirePermission } from "@/lib/session";
@@ -34,33 +33,28 @@ export default async function ModerationQueuePage({ searchParams }: PageProps<"/
     <div className="space-y-6">
       <h1>{t("title")}</h1>
       <p className="max-w-3xl">{t("intro", { threshold })}</p>
-      <form method="get" className="flex flex-wrap items-end gap-4" aria-label={t("filters")}>
-        <DataTableHiddenState state={params} defaults={{ sort: "reports", dir: "desc", perPage: 25 }} />
-        <label className="space-y-1">
-          <span className="block font-semibold">{t("stateLabel")}</span>
-          <select name="state" defaultValue={params.state} className="rounded border border-slate-500 px-2 py-1">
-            {QUEUE_STATES.map((state) => (
-              <option key={state} value={state}>
-                {t(`states.${state}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1">
-          <span className="block font-semibold">{t("typeLabel")}</span>
-          <select name="type" defaultValue={params.type} className="rounded border border-slate-500 px-2 py-1">
-            {(["any", "UPDATE", "COMMENT"] as const).map((type) => (
-              <option key={type} value={type}>
-                {t(`types.${type}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
-          {t("apply")}
-        </button>
-        <Link href="/beheer/moderatie">{t("reset")}</Link>
-      </form>
+      <FilterForm
+        action="/beheer/moderatie"
+        label={t("filters")}
+        state={params}
+        defaults={QUEUE_TABLE_DEFAULTS}
+        submit={t("apply")}
+        clear={params.state !== "open" || params.type !== "any" ? t("reset") : null}
+        className="flex flex-wrap items-end gap-4"
+      >
+        <FilterSelect
+          name="state"
+          label={t("stateLabel")}
+          value={params.state}
+          options={QUEUE_STATES.map((state) => ({ value: state, label: t(`states.${state}`) }))}
+        />
+        <FilterSelect
+          name="type"
+          label={t("typeLabel")}
+          value={params.type}
+          options={QUEUE_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
+        />
+      </FilterForm>
       <ReviewQueueTable rows={rows} total={queue.total} pageCount={queue.pageCount} params={params} />
       {can(actor, "settings:manage") ? <ThresholdForm threshold={threshold} /> : null}
     </div>

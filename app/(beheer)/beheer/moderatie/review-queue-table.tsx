@@ -6,7 +6,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { useDataTable, type SortOption } from "@/components/data-table/use-data-table";
 import type { QueueRow } from "@/lib/moderation/queue";
-import type { QueueParams } from "@/lib/moderation/queue-params";
+import { QUEUE_PAGE_SIZES, QUEUE_TABLE_DEFAULTS, type QueueParams } from "@/lib/moderation/queue-params";
 import { QueueActions } from "./queue-actions";
 
 /** A queue row as it crosses to the browser: dates as ISO strings. */
@@ -21,7 +21,6 @@ const SORTABLE: Partial<Record<string, SortOption<QueueParams["sort"]>>> = {
   openReports: { sort: "reports", first: "desc" },
   oldestReportAt: { sort: "age", first: "asc" },
 };
-const PAGE_SIZES = [25, 50, 100] as const;
 
 /** The review queue on the shared data-table shell: one row per reported item, its steps in the last column. */
 export function ReviewQueueTable({
@@ -92,7 +91,7 @@ export function ReviewQueueTable({
     pageCount,
     state: params,
     sortable: SORTABLE,
-    defaults: { sort: "reports", dir: "desc", perPage: 25, page: 1, state: "open", type: "any" },
+    defaults: { ...QUEUE_TABLE_DEFAULTS, page: 1, state: "open", type: "any" },
     getRowId: (row) => row.id,
   });
 
@@ -103,7 +102,7 @@ export function ReviewQueueTable({
       caption={t("caption")}
       total={total}
       empty={t("empty")}
-      pageSizes={PAGE_SIZES}
+      pageSizes={QUEUE_PAGE_SIZES}
       rowHeader="excerpt"
       card={(row) => (
         <div className="space-y-2">
