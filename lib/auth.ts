@@ -3,6 +3,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies, headers } from "next/headers";
 import { accountBlockedError } from "@/lib/accounts/block-notice";
 import { verifyPassword } from "@/lib/accounts/password";
 import { signInSchema } from "@/lib/accounts/schema";
@@ -12,9 +13,6 @@ import { clientIp } from "@/lib/http/client-ip";
 import { isBlockedNow } from "@/lib/policy/users";
 import { isSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/rate-limit";
 import { safeCallbackPath } from "@/lib/safe-redirect";
-
-/** Errors the sign-in form can show; anything else is "wrong email or password". AccountBlocked may carry a notice token after a colon (lib/accounts/block-notice.ts). */
-export const SIGN_IN_ERRORS = ["CredentialsSignin", "AccountBlocked", "RateLimited"] as const;
 
 /** How long a sign-in lasts (the cookie, the token and its Session row). */
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
@@ -69,6 +67,12 @@ function authCookies(https: boolean) {
 /** The session cookie's name and attributes (to clear it outside next-auth). */
 export function sessionCookie({ https = false }: { https?: boolean } = {}) {
   return authCookies(https).sessionToken;
+}
+
+/** Removes this browser's session cookie, once its session has ended on the server. */
+export async function clearSessionCookie(): Promise<void> {
+  const { name, options } = sessionCookie({ https: requestIsHttps(await headers()) });
+  (await cookies()).set(name, "", { ...options, maxAge: 0 });
 }
 
 /**

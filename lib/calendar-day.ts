@@ -76,3 +76,20 @@ export function calendarDayOf(instant: Date, timeZone: string = APP_TIME_ZONE): 
   const local = wallClock(instant.getTime(), timeZone);
   return `${String(local.year).padStart(4, "0")}-${String(local.month).padStart(2, "0")}-${String(local.day).padStart(2, "0")}`;
 }
+
+/** Years a date filter may name; PostgreSQL has no year 0, and nothing here is older than 1900. */
+const DATE_YEARS = { min: 1900, max: 2999 } as const;
+
+/**
+ * Whether `value` is a real calendar day as YYYY-MM-DD. Date.parse rolls
+ * 2024-02-30 over to 1 March, but PostgreSQL's `::date` refuses it, so the
+ * parts are compared back.
+ */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -15,21 +15,29 @@ import { can, type Actor, type Permission } from "@/lib/policy/permissions";
 
 export type Tx = Prisma.TransactionClient;
 
-type Context<A, D> = {
+type Context<A, D, P> = {
   tx: Tx;
   actor: A;
   data: D;
+  /** What `prepare` answered (before the transaction). */
+  prepared: P;
   /** Adds an audit event from inside the write (where it needs what the write read, e.g. the state before). */
   record: (event: AuditEvent) => void;
 };
 type Done<A, D, T> = { actor: A; data: D; result: T };
 
-type Spec<A, S extends z.ZodType, T, R> = {
+type Spec<A, S extends z.ZodType, T, R, P> = {
   schema: S;
   /** The answer to input the schema refuses; by default the field errors of `invalid()`. */
   refuse?: (error: z.ZodError) => ActionResult<never>;
+  /**
+   * Work before the transaction that must not hold it (and a pooled
+   * connection) open: hashing a password, a rate-limit counter, checks that
+   * read through `db`. A failure answers at once; its data goes to `run`.
+   */
+  prepare?: (context: { actor: A; data: z.output<S> }) => Promise<ActionResult<P>>;
   /** The write, inside the transaction. */
-  run: (context: Context<A, z.output<S>>) => Promise<ActionResult<T>>;
+  run: (context: Context<A, z.output<S>, P>) => Promise<ActionResult<T>>;
   /** The audit events of a successful write, written in the same transaction. */
   audit?: (done: Done<A, z.output<S>, T>) => AuditEvent | readonly AuditEvent[] | null | undefined;
   /** Work after the commit that must not hold the transaction open (sending email). */
@@ -47,19 +55,22 @@ class Refused<T> extends Error {
   }
 }
 
-async function execute<A extends Actor | null, S extends z.ZodType, T, R>(
-  spec: Spec<A, S, T, R>,
+async function execute<A extends Actor | null, S extends z.ZodType, T, R, P>(
+  spec: Spec<A, S, T, R, P>,
   actor: A,
   input: unknown,
 ): Promise<ActionResult<R>> {
   const parsed = spec.schema.safeParse(input);
   if (!parsed.success) return spec.refuse ? spec.refuse(parsed.error) : invalid(parsed.error);
   const data = parsed.data as z.output<S>;
+  const readied = spec.prepare ? await spec.prepare({ actor, data }) : ({ ok: true, data: undefined as P } as const);
+  if (!readied.ok) return readied;
+  const prepared = readied.data;
   let result: T;
   try {
     result = await db.$transaction(async (tx) => {
       const recorded: AuditEvent[] = [];
-      const answer = await spec.run({ tx, actor, data, record: (event) => void recorded.push(event) });
+      const answer = await spec.run({ tx, actor, data, prepared, record: (event) => void recorded.push(event) });
       if (!answer.ok) throw new Refused(answer);
       const events = spec.audit?.({ actor, data, result: answer.data });
       for (const event of recorded.concat(events ?? [])) {
@@ -80,7 +91,7 @@ async function execute<A extends Actor | null, S extends z.ZodType, T, R>(
 type Gate = Permission | ((actor: Actor) => boolean);
 
 /** A write by a signed-in person who holds `permission` (or passes the predicate). */
-export function mutation<S extends z.ZodType, T, R = T>(permission: Gate, spec: Spec<Actor, S, T, R>) {
+export function mutation<S extends z.ZodType, T, R = T, P = undefined>(permission: Gate, spec: Spec<Actor, S, T, R, P>) {
   return async ({ actor, input }: { actor: Actor | null; input?: unknown }): Promise<ActionResult<R>> => {
     const allowed = actor && (typeof permission === "function" ? permission(actor) : can(actor, permission));
     if (!actor || !allowed) return fail("permission.denied");
@@ -89,6 +100,6 @@ export function mutation<S extends z.ZodType, T, R = T>(permission: Gate, spec: 
 }
 
 /** A write anyone may attempt (accepting an invitation, a reset link): the token in the input is the authority. */
-export function publicMutation<S extends z.ZodType, T, R = T>(spec: Spec<null, S, T, R>) {
+export function publicMutation<S extends z.ZodType, T, R = T, P = undefined>(spec: Spec<null, S, T, R, P>) {
   return async ({ input }: { input?: unknown }): Promise<ActionResult<R>> => execute(spec, null, input ?? {});
 }

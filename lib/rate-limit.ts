@@ -76,6 +76,20 @@ export function resetRateLimiters() {
 /** One key for an account seen from one address (an email has no spaces). */
 const pairKey = (email: string, ip: string) => `${email} ${ip}`;
 
+/**
+ * The PostgreSQL store's rows that count an email address (sign-in and reset
+ * counters, each under its limiter's prefix), for removing them with the account.
+ */
+export function rateLimitRowsOfEmail(email: string) {
+  const key = (name: LimitName, rest: string) => `${LIMITS[name].keyPrefix}:${rest}`;
+  return {
+    OR: [
+      { key: { in: [key("signInAccount", email), key("resetAccount", email)] } },
+      { key: { startsWith: key("signInPair", pairKey(email, "")) } },
+    ],
+  };
+}
+
 async function isUnder(name: LimitName, key: string): Promise<boolean> {
   const state = await limiter(name).get(key);
   return state === null || state.consumedPoints < LIMITS[name].points;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "@/lib/updates/table-params";
+import { isCalendarDate } from "@/lib/calendar-day";
 
 /**
  * Building blocks for a server-side table's URL parameters (the state the

@@ -133,5 +133,9 @@ export function SubmitButton({ children, className }: { children: ReactNode; cla
   );
 }
 
+/** A button that removes or withdraws something. */
+export const dangerButtonClass =
+  "inline-flex items-center rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-70";
+
 export const buttonClass =
   "inline-flex items-center rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70";

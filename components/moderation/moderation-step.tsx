@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
-import { SubmitButton, TextAreaField } from "@/components/form/fields";
+import { dangerButtonClass, SubmitButton, TextAreaField } from "@/components/form/fields";
 import type { ActionResult } from "@/lib/action-result";
 import { MODERATION_REASON_MAX } from "@/lib/moderation/limits";
 
@@ -38,11 +38,7 @@ export function ModerationStep({ action, label, subject, fields, done, danger = 
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <TextAreaField name="reason" label={t("reasonLabel")} hint={t("reasonHint")} rows={3} maxLength={MODERATION_REASON_MAX} />
-        <SubmitButton
-          className={danger ? "inline-flex items-center rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900" : undefined}
-        >
-          {label}
-        </SubmitButton>
+        <SubmitButton className={danger ? dangerButtonClass : undefined}>{label}</SubmitButton>
       </ActionForm>
     </details>
   );

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formValues, type ActionResult } from "@/lib/action-result";
-import { requestIsHttps, sessionCookie } from "@/lib/auth";
+import { clearSessionCookie } from "@/lib/auth";
 import { clientIp } from "@/lib/http/client-ip";
 import { getCurrentUser } from "@/lib/session";
 import { readBlockNotice, type BlockNotice } from "./block-notice";
@@ -49,8 +49,7 @@ export async function requestPasswordResetAction(_previous: unknown, formData: F
 export async function signOutEverywhereAction(): Promise<void> {
   const user = await getCurrentUser();
   if (user) await accounts.signOutEverywhere({ actor: user });
-  const { name, options } = sessionCookie({ https: requestIsHttps(await headers()) });
-  (await cookies()).set(name, "", { ...options, maxAge: 0 });
+  await clearSessionCookie();
   redirect(user ? "/inloggen?status=signedOutEverywhere" : "/inloggen");
 }
 

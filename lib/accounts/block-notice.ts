@@ -1,8 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { calendarDayOf } from "@/lib/calendar-day";
 import { db } from "@/lib/db";
-import { blockedUserWhere } from "@/lib/policy/users";
+import { blockedUserWhere, lastBlockedDay } from "@/lib/policy/users";
 
 /**
  * What a blocked person sees at sign-in. next-auth hands the form nothing but
@@ -76,6 +75,5 @@ export async function readBlockNotice(token: unknown, now: Date = new Date()): P
     select: { blockReason: true, blockedUntil: true },
   });
   if (!user) return null;
-  // blockedUntil is the moment the block lifts, the start of the day after the last one.
-  return { reason: user.blockReason, lastDay: user.blockedUntil ? calendarDayOf(new Date(user.blockedUntil.getTime() - 1)) : null };
+  return { reason: user.blockReason, lastDay: lastBlockedDay(user.blockedUntil) };
 }

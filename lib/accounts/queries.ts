@@ -1,9 +1,9 @@
 import "server-only";
-import { calendarDayOf } from "@/lib/calendar-day";
+import { pageCountOf } from "@/components/data-table/url-state";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assignableRoles, can, type Actor } from "@/lib/policy/permissions";
-import { activeUserWhere, blockedUserWhere, isBlockedNow } from "@/lib/policy/users";
+import { activeUserWhere, blockedUserWhere, isBlockedNow, lastBlockedDay } from "@/lib/policy/users";
 import type { UsersTableParams } from "./table-params";
 
 const userSelect = {
@@ -38,8 +38,7 @@ export function blockOf(user: { blockedAt: Date | null; blockedUntil: Date | nul
   return {
     since: user.blockedAt!,
     reason: user.blockReason,
-    // blockedUntil is the moment the block lifts: the start of the day after the last one.
-    lastDay: user.blockedUntil ? calendarDayOf(new Date(user.blockedUntil.getTime() - 1)) : null,
+    lastDay: lastBlockedDay(user.blockedUntil),
   };
 }
 
@@ -55,7 +54,7 @@ export async function listUsers(actor: Actor, params: UsersTableParams, now: Dat
     db.user.findMany({ where, orderBy, skip: (params.page - 1) * params.perPage, take: params.perPage, select: userSelect }),
     db.user.count({ where }),
   ]);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+  return { rows, total, pageCount: pageCountOf(total, params.perPage) };
 }
 
 /** One person, for staff; null for others and for an unknown id. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/calendar-day";
 import { PASSWORD_MIN_LENGTH } from "@/lib/password-policy";
 import { roles } from "@/lib/policy/permissions";
-import { isCalendarDate } from "@/lib/updates/table-params";
 
 /** Password rules, shown on every form that sets a password (messages in the catalogs). */
 export { PASSWORD_MIN_LENGTH };

@@ -108,10 +108,12 @@ export async function getInvitationByToken(token: string) {
 /** Turns an invitation into an account, exactly once. */
 const accept = publicMutation({
   schema: acceptInvitationSchema,
-  run: async ({ tx, data: { token, name, password } }): Promise<ActionResult<{ id: string; email: string }>> => {
+  // The link's state and the slow hash before the transaction; the claim below decides.
+  prepare: async ({ data: { token, password } }): Promise<ActionResult<{ passwordHash: string }>> => {
     const { state } = await getInvitationByToken(token);
-    if (state !== "valid") return fail(`invitation.${state}`);
-    const passwordHash = await hashPassword(password);
+    return state === "valid" ? ok({ passwordHash: await hashPassword(password) }) : fail(`invitation.${state}`);
+  },
+  run: async ({ tx, data: { token, name }, prepared: { passwordHash } }): Promise<ActionResult<{ id: string; email: string }>> => {
     // Claim the invitation in the same statement that checks it is still open,
     // so two submissions of one link cannot both create an account.
     const claimed = await tx.invitation.updateManyAndReturn({
@@ -160,10 +162,13 @@ type ResetEmail = Parameters<typeof passwordResetEmail>[0];
 
 const requestReset = publicMutation({
   schema: requestPasswordResetSchema.extend({ ip: z.string().max(100) }),
-  run: async ({ tx, data: { email, ip } }): Promise<ActionResult<ResetEmail | null>> => {
+  // The counters live outside the transaction (and a refusal must not roll them back).
+  prepare: async ({ data: { email, ip } }): Promise<ActionResult<{ send: boolean }>> => {
     const allowed = await consumePasswordReset(email, ip);
-    if (allowed === "ip") return fail("passwordReset.tooMany");
-    if (allowed === "account") return ok(null);
+    return allowed === "ip" ? fail("passwordReset.tooMany") : ok({ send: allowed === "ok" });
+  },
+  run: async ({ tx, data: { email }, prepared }): Promise<ActionResult<ResetEmail | null>> => {
+    if (!prepared.send) return ok(null);
     const user = await tx.user.findFirst({ where: { email, ...activeUserWhere() }, select: { id: true, email: true } });
     if (!user) return ok(null);
     const { token, tokenHash } = createToken();
@@ -188,10 +193,11 @@ export async function getPasswordResetState(token: string): Promise<InvitationSt
 /** Sets a new password through a reset link; every session of the account ends. */
 export const resetPassword = publicMutation({
   schema: resetPasswordSchema,
-  run: async ({ tx, data }): Promise<ActionResult<{ id: string; email: string }>> => {
+  prepare: async ({ data }): Promise<ActionResult<{ passwordHash: string }>> => {
     const state = await getPasswordResetState(data.token);
-    if (state !== "valid") return fail(`passwordReset.${state}`);
-    const passwordHash = await hashPassword(data.password);
+    return state === "valid" ? ok({ passwordHash: await hashPassword(data.password) }) : fail(`passwordReset.${state}`);
+  },
+  run: async ({ tx, data, prepared: { passwordHash } }): Promise<ActionResult<{ id: string; email: string }>> => {
     const now = new Date();
     const claimed = await tx.passwordResetToken.updateManyAndReturn({
       where: { tokenHash: hashToken(data.token), usedAt: null, expiresAt: { gt: now }, user: activeUserWhere(now) },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roles } from "@/lib/policy/permissions";
 
 /**
  * The audit log's events, one entry per kind: what happened, to which kind of
@@ -10,7 +11,7 @@ import { z } from "zod";
 const fields = z.record(z.string(), z.unknown());
 const nothing = z.object({}).strict().default({});
 const beforeAfter = z.object({ before: fields, after: fields });
-const role = z.enum(["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"]);
+const role = z.enum(roles);
 const taxonomyReorder = z.object({ direction: z.enum(["up", "down"]), from: z.number().int(), to: z.number().int() });
 const taxonomyCounts = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import "server-only";
+import { pageCountOf } from "@/components/data-table/url-state";
 import { addDays, startOfDay } from "@/lib/calendar-day";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -72,6 +73,6 @@ export async function listAuditLog(actor: Actor | null, params: AuditTableParams
   return {
     rows: rows.map((row) => ({ ...row, target: targets.get(targetKey(row.targetType, row.targetId)) ?? { label: null, href: null } })),
     total,
-    pageCount: Math.max(1, Math.ceil(total / params.perPage)),
+    pageCount: pageCountOf(total, params.perPage),
   };
 }

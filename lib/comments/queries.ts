@@ -9,8 +9,6 @@ import { COMMENT_THREADS_PER_PAGE } from "./schema";
 /** Most threads one page of the update may show (the "load more" link asks for more in steps). */
 export const COMMENT_THREADS_MAX = 1_000;
 
-const shown = shownCommentWhere;
-
 /**
  * Threads worth showing: their first comment is readable, or it is gone but
  * still has readable replies (then "verwijderd" holds the thread together).
@@ -123,7 +121,7 @@ export async function getCommentsForUpdate(
       take: take + 1,
       select: commentSelect,
     }),
-    db.appreciation.groupBy({ by: ["commentId"], where: { comment: { updateId, ...shown } }, _count: { _all: true } }),
+    db.appreciation.groupBy({ by: ["commentId"], where: { comment: { updateId, ...shownCommentWhere } }, _count: { _all: true } }),
     db.appreciation.findMany({ where: { userId: actor.id, comment: { updateId } }, select: { commentId: true } }),
     db.report.findMany({
       where: { reporterId: actor.id, status: "OPEN", item: { contextUpdateId: updateId, commentId: { not: null } } },

@@ -180,11 +180,7 @@ export const deleteComment = mutation("comment:delete-own", {
   schema: deleteCommentSchema,
   refuse: refused,
   run: async ({ tx, actor, data: { commentId } }): Promise<ActionResult<ChangedComment>> => {
-    const own = await tx.comment.findFirst({
-      where: { id: commentId, authorId: actor.id, deletedAt: null },
-      select: { id: true, updateId: true },
-    });
-    if (!own || !(await eraseComment(tx, own.id))) return fail("comment.notFound");
-    return ok({ id: own.id, updateId: own.updateId });
+    const erased = await eraseComment(tx, commentId, { authorId: actor.id });
+    return erased ? ok(erased) : fail("comment.notFound");
   },
 });

@@ -125,7 +125,7 @@ function rawAnswer(socket: Duplex, status: Status, headers: Record<string, strin
   socket.end(`${lines.join("\r\n")}\r\n\r\n${body}`, () => socket.destroy());
 }
 
-type Verdict = { ok: true; pathname: string } | { ok: false; status: Status; headers?: Record<string, string> };
+type Verdict = { ok: true; pathname: string; limit: number } | { ok: false; status: Status; headers?: Record<string, string> };
 
 function inspect(req: IncomingMessage, options: GuardOptions, peerTrusted: boolean): Verdict {
   if (REFUSED_METHODS.has(req.method ?? "")) return { ok: false, status: 405, headers: { Allow: ALLOWED_METHODS } };
@@ -137,9 +137,10 @@ function inspect(req: IncomingMessage, options: GuardOptions, peerTrusted: boole
   if (isPossibleServerAction(req.method, pathname, req.headers) && isCrossOrigin(req.headers, options.allowedHosts, peerTrusted)) {
     return { ok: false, status: 403 };
   }
+  const limit = bodyLimit(req.method, pathname, req.headers);
   const length = declaredLength(req.headers);
-  if (length !== null && length > bodyLimit(req.method, pathname, req.headers)) return { ok: false, status: 413 };
-  return { ok: true, pathname };
+  if (length !== null && length > limit) return { ok: false, status: 413 };
+  return { ok: true, pathname, limit };
 }
 
 /** The request listener: checks, then hands the request to `downstream` through the gate. */
@@ -152,7 +153,7 @@ export function createGuard(downstream: Downstream, options: GuardOptions) {
 
     let closed = false;
     res.once("close", () => (closed = true));
-    req.limitBody(bodyLimit(req.method, verdict.pathname, req.headers), () => {
+    req.limitBody(verdict.limit, () => {
       // Next.js may still try to answer on a response it no longer owns.
       res.on("error", () => {});
       refuse(res, 413);

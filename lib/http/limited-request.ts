@@ -20,10 +20,6 @@ export class LimitedIncomingMessage extends IncomingMessage {
     if (this.bodyBytes > limit) this.exceed();
   }
 
-  get bodyLimitExceeded(): boolean {
-    return this.exceeded;
-  }
-
   override push(chunk: unknown, encoding?: BufferEncoding): boolean {
     if (chunk === null || chunk === undefined) return this.exceeded ? false : super.push(chunk, encoding);
     if (this.exceeded) return false;

@@ -13,3 +13,12 @@ export const DEFAULT_AUTO_HIDE_THRESHOLD = 3;
 
 /** How long a coordinator's claim on an item holds before another may act on it. */
 export const CLAIM_MINUTES = 15;
+
+/** The review queue's choices (lib/moderation/queue-params.ts parses them from the URL). */
+export const QUEUE_PAGE_SIZES = [25, 50, 100] as const;
+export const QUEUE_STATES = ["open", "hidden", "all"] as const;
+export const QUEUE_SORTS = ["reports", "age"] as const;
+export const QUEUE_TYPES = ["any", "UPDATE", "COMMENT"] as const;
+
+/** The queue's own order and page size, left out of its links. */
+export const QUEUE_TABLE_DEFAULTS = { sort: "reports", dir: "desc", perPage: 25 } as const;

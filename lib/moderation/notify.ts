@@ -14,19 +14,19 @@ import type { ModerationEvent } from "./events";
 export async function notifyModeration(
   tx: Tx,
   input: {
-    userIds: string[];
     actorId: string | null;
-    event: ModerationEvent;
-    reason: string | null;
     updateId: string;
     commentId: string | null;
+    /** Who hears what: e.g. the author with the reason, the reporters that their report was handled. */
+    notices: { userIds: string[]; event: ModerationEvent; reason: string | null }[];
   },
 ): Promise<void> {
-  const ids = [...new Set(input.userIds)].filter((id) => id !== input.actorId);
-  if (ids.length === 0) return;
+  const everyone = [...new Set(input.notices.flatMap((notice) => notice.userIds))].filter((id) => id !== input.actorId);
+  if (everyone.length === 0) return;
   const now = new Date();
+  // One read each for all the notices of a step.
   const people = await tx.user.findMany({
-    where: { id: { in: ids }, ...activeUserWhere(now) },
+    where: { id: { in: everyone }, ...activeUserWhere(now) },
     select: { id: true, email: true, name: true, locale: true },
   });
   if (people.length === 0) return;
@@ -36,45 +36,46 @@ export async function notifyModeration(
     select: { userId: true, frequency: true },
   });
   const frequency = new Map(preferences.map((row) => [row.userId, row.frequency]));
-  for (const person of people) {
-    const choice = frequency.get(person.id) ?? "WEEKLY";
-    const item = {
-      kind: "MODERATION" as const,
-      actorName: null,
-      updateId: input.updateId,
-      commentId: input.commentId,
-      excerpt: input.reason,
-      createdAt: now,
-      event: input.event,
-    };
-    const emailId =
-      choice === "IMMEDIATE"
-        ? await queueEmail(
-            tx,
-            immediateNotificationEmail({
-              recipient: person,
-              item,
-              updateTitle: update.title,
-              ownUpdate: update.authorId === person.id,
-              now,
-            }),
-          )
-        : null;
-    await tx.notification.create({
-      data: {
-        userId: person.id,
-        kind: "MODERATION",
-        actorId: input.actorId,
+  const person = new Map(people.map((row) => [row.id, row]));
+  let emailed = false;
+  for (const notice of input.notices) {
+    for (const userId of new Set(notice.userIds)) {
+      const recipient = person.get(userId);
+      if (!recipient || userId === input.actorId) continue;
+      const choice = frequency.get(userId) ?? "WEEKLY";
+      const item = {
+        kind: "MODERATION" as const,
+        actorName: null,
         updateId: input.updateId,
         commentId: input.commentId,
-        event: input.event,
-        reason: input.reason,
+        excerpt: notice.reason,
         createdAt: now,
-        // Settled at once when emailed now or never wanted, so the digest skips it.
-        emailedAt: emailId || choice === "NEVER" ? now : null,
-        emailId,
-      },
-    });
-    if (emailId) requestDelivery();
+        event: notice.event,
+      };
+      const emailId =
+        choice === "IMMEDIATE"
+          ? await queueEmail(
+              tx,
+              immediateNotificationEmail({ recipient, item, updateTitle: update.title, ownUpdate: update.authorId === userId, now }),
+            )
+          : null;
+      emailed ||= emailId !== null;
+      await tx.notification.create({
+        data: {
+          userId,
+          kind: "MODERATION",
+          actorId: input.actorId,
+          updateId: input.updateId,
+          commentId: input.commentId,
+          event: notice.event,
+          reason: notice.reason,
+          createdAt: now,
+          // Settled at once when emailed now or never wanted, so the digest skips it.
+          emailedAt: emailId || choice === "NEVER" ? now : null,
+          emailId,
+        },
+      });
+    }
   }
+  if (emailed) requestDelivery();
 }

@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { choiceParam, dirParam, pageParam, perPageParam } from "@/lib/table-params";
+import { QUEUE_PAGE_SIZES, QUEUE_SORTS, QUEUE_STATES, QUEUE_TYPES } from "./limits";
 
-export const QUEUE_PAGE_SIZES = [25, 50, 100] as const;
-export const QUEUE_STATES = ["open", "hidden", "all"] as const;
-export const QUEUE_SORTS = ["reports", "age"] as const;
-export const QUEUE_TYPES = ["any", "UPDATE", "COMMENT"] as const;
-
-/** The queue's own order and page size, left out of its links. */
-export const QUEUE_TABLE_DEFAULTS = { sort: "reports", dir: "desc", perPage: 25 } as const;
+// The constants live in a zod-free module the queue's client table can load.
+export { QUEUE_PAGE_SIZES, QUEUE_SORTS, QUEUE_STATES, QUEUE_TABLE_DEFAULTS, QUEUE_TYPES } from "./limits";
 
 /** The review queue's state, all of it in the URL; bad values fall back to the defaults. */
 export const queueParamsSchema = z.object({

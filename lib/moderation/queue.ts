@@ -1,4 +1,5 @@
 import "server-only";
+import { pageCountOf } from "@/components/data-table/url-state";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { excerpt } from "@/lib/notifications/email";
@@ -31,7 +32,7 @@ const itemSelect = {
   lastReportedAt: true,
   claimedUntil: true,
   claimedBy: { select: { id: true, name: true } },
-  update: { select: { title: true, body: true, hiddenAt: true, status: true, commentsLockedAt: true, author: { select: { name: true } } } },
+  update: { select: { title: true, hiddenAt: true, status: true, commentsLockedAt: true, author: { select: { name: true } } } },
   comment: {
     select: { body: true, hiddenAt: true, deletedAt: true, author: { select: { name: true } }, update: { select: { title: true } } },
   },
@@ -99,5 +100,5 @@ export async function listReviewQueue(actor: Actor, params: QueueParams, now = n
     }),
     db.moderationItem.count({ where }),
   ]);
-  return { rows: rows.map((row) => toQueueRow(row, actor, now)), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+  return { rows: rows.map((row) => toQueueRow(row, actor, now)), total, pageCount: pageCountOf(total, params.perPage) };
 }

@@ -46,6 +46,7 @@ export const targetActionSchema = z.object({
 });
 
 export const updateActionSchema = z.object({ updateId: id, reason: reasonSchema });
+export const commentActionSchema = z.object({ commentId: id, reason: reasonSchema });
 
 export const itemSchema = z.object({ itemId: id });
 export const itemActionSchema = z.object({ itemId: id, reason: reasonSchema });

@@ -1,13 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { eraseComment } from "@/lib/comments/erase";
 import { mutation, type Tx } from "@/lib/mutation";
-import { can, type Actor } from "@/lib/policy/permissions";
+import { isShownComment } from "@/lib/policy/comments";
+import { can, permissions, type Actor } from "@/lib/policy/permissions";
+import { isListedUpdate } from "@/lib/policy/updates";
 import { activeUserWhere } from "@/lib/policy/users";
 import type { ModerationEvent } from "./events";
 import { notifyModeration } from "./notify";
-import { itemActionSchema, itemSchema, reportSchema, targetActionSchema } from "./schema";
+import { commentActionSchema, itemActionSchema, itemSchema, reportSchema, targetActionSchema, updateActionSchema } from "./schema";
 import { autoHideThreshold } from "./settings";
 import { claimedByOther, claimExpiry, ensureItem, loadTarget, resolveReports, setHidden, type LoadedTarget } from "./targets";
 
@@ -27,7 +28,10 @@ function eventType<K extends string>(target: LoadedTarget, action: K) {
 
 /** The coordinators and admins, who are told when something hid itself. */
 async function staffIds(tx: Tx): Promise<string[]> {
-  const staff = await tx.user.findMany({ where: { role: { in: ["COORDINATOR", "ADMIN"] }, ...activeUserWhere() }, select: { id: true } });
+  const staff = await tx.user.findMany({
+    where: { role: { in: [...permissions["report:review"]] }, ...activeUserWhere() },
+    select: { id: true },
+  });
   return staff.map((user) => user.id);
 }
 
@@ -41,12 +45,8 @@ export const reportContent = mutation("report:create", {
   schema: reportSchema,
   run: async ({ tx, actor, data, record }): Promise<ActionResult<{ hidden: boolean }>> => {
     const target = await loadTarget(tx, data);
-    const visible =
-      target &&
-      target.status === "PUBLISHED" &&
-      !target.hiddenAt &&
-      !target.deletedAt &&
-      (target.targetType === "UPDATE" || (await tx.update.count({ where: { id: target.updateId, hiddenAt: null } })) === 1);
+    // Only what everyone sees can be reported: a listed update, or a shown comment on one.
+    const visible = target && isListedUpdate({ status: target.status, hiddenAt: target.updateHiddenAt }) && isShownComment(target);
     if (!target || !visible) return fail("moderation.itemGone");
     if (target.authorId === actor.id) return fail("moderation.reportOwn");
     const item = await ensureItem(tx, target);
@@ -70,20 +70,13 @@ export const reportContent = mutation("report:create", {
     await setHidden(tx, target, true);
     record({ type: eventType(target, "auto-hide"), targetId: target.id, data: { openReports, threshold } });
     await notifyModeration(tx, {
-      userIds: await staffIds(tx),
       actorId: null,
-      event: "autoHidden",
-      reason: null,
       updateId: target.updateId,
       commentId: target.commentId,
-    });
-    await notifyModeration(tx, {
-      userIds: [target.authorId],
-      actorId: null,
-      event: "hidden",
-      reason: null,
-      updateId: target.updateId,
-      commentId: target.commentId,
+      notices: [
+        { userIds: await staffIds(tx), event: "autoHidden", reason: null },
+        { userIds: [target.authorId], event: "hidden", reason: null },
+      ],
     });
     return ok({ hidden: true });
   },
@@ -109,9 +102,15 @@ async function tellAuthorAndReporters(
   reporters: string[],
   commentId = target.commentId,
 ) {
-  const about = { actorId: actor.id, updateId: target.updateId, commentId };
-  await notifyModeration(tx, { ...about, userIds: [target.authorId], event, reason });
-  await notifyModeration(tx, { ...about, userIds: reporters, event: "reportHandled", reason: null });
+  await notifyModeration(tx, {
+    actorId: actor.id,
+    updateId: target.updateId,
+    commentId,
+    notices: [
+      { userIds: [target.authorId], event, reason },
+      { userIds: reporters, event: "reportHandled", reason: null },
+    ],
+  });
 }
 
 /**
@@ -139,7 +138,7 @@ export const unhideContent = visibility(false);
 
 /** A coordinator deletes any comment for good (the thread keeps "verwijderd"); the author is told why. */
 export const deleteCommentAsModerator = mutation("comment:delete-any", {
-  schema: z.object({ commentId: itemSchema.shape.itemId, reason: targetActionSchema.shape.reason }),
+  schema: commentActionSchema,
   run: async ({ tx, actor, data, record }): Promise<ActionResult<Done>> => {
     const found = await staffTarget(tx, actor, { targetType: "COMMENT", targetId: data.commentId });
     if (found.refusal) return found.refusal;
@@ -152,27 +151,23 @@ export const deleteCommentAsModerator = mutation("comment:delete-any", {
   },
 });
 
-const updateStepSchema = z.object({ updateId: itemSchema.shape.itemId, reason: targetActionSchema.shape.reason });
-
 /** Locks or unlocks an update's discussion: no new comments while locked (the page says so). */
 function threadLock(locked: boolean) {
   return mutation("thread:lock", {
-    schema: updateStepSchema,
+    schema: updateActionSchema,
     run: async ({ tx, actor, data, record }): Promise<ActionResult<{ updateId: string }>> => {
-      const { count } = await tx.update.updateMany({
+      const [update] = await tx.update.updateManyAndReturn({
         where: { id: data.updateId, status: "PUBLISHED", commentsLockedAt: locked ? null : { not: null } },
         data: { commentsLockedAt: locked ? new Date() : null },
+        select: { authorId: true },
       });
-      if (count === 0) return fail(locked ? "moderation.alreadyLocked" : "moderation.notLocked");
-      const update = await tx.update.findUniqueOrThrow({ where: { id: data.updateId }, select: { authorId: true } });
+      if (!update) return fail(locked ? "moderation.alreadyLocked" : "moderation.notLocked");
       record({ type: locked ? "thread.lock" : "thread.unlock", targetId: data.updateId, reason: data.reason });
       await notifyModeration(tx, {
-        userIds: [update.authorId],
         actorId: actor.id,
-        event: locked ? "locked" : "unlocked",
-        reason: data.reason,
         updateId: data.updateId,
         commentId: null,
+        notices: [{ userIds: [update.authorId], event: locked ? "locked" : "unlocked", reason: data.reason }],
       });
       return ok({ updateId: data.updateId });
     },
@@ -184,7 +179,7 @@ export const unlockThread = threadLock(false);
 /** A coordinator withdraws anyone's published update, or publishes a withdrawn one again, with a reason. */
 function withdrawal(withdraw: boolean) {
   return mutation("update:withdraw-any", {
-    schema: updateStepSchema,
+    schema: updateActionSchema,
     run: async ({ tx, actor, data, record }): Promise<ActionResult<{ updateId: string }>> => {
       const item = await tx.moderationItem.findUnique({
         where: { updateId: data.updateId },
@@ -192,20 +187,18 @@ function withdrawal(withdraw: boolean) {
       });
       const claimed = claimedByOther(item, actor);
       if (claimed) return claimed;
-      const { count } = await tx.update.updateMany({
+      const [update] = await tx.update.updateManyAndReturn({
         where: { id: data.updateId, status: withdraw ? "PUBLISHED" : "WITHDRAWN", publishedAt: { not: null } },
         data: withdraw ? { status: "WITHDRAWN", withdrawnAt: new Date() } : { status: "PUBLISHED", withdrawnAt: null },
+        select: { authorId: true },
       });
-      if (count === 0) return fail("moderation.itemGone");
-      const update = await tx.update.findUniqueOrThrow({ where: { id: data.updateId }, select: { authorId: true } });
+      if (!update) return fail("moderation.itemGone");
       record({ type: withdraw ? "update.withdraw-any" : "update.restore", targetId: data.updateId, reason: data.reason });
       await notifyModeration(tx, {
-        userIds: [update.authorId],
         actorId: actor.id,
-        event: withdraw ? "withdrawn" : "republished",
-        reason: data.reason,
         updateId: data.updateId,
         commentId: null,
+        notices: [{ userIds: [update.authorId], event: withdraw ? "withdrawn" : "republished", reason: data.reason }],
       });
       return ok({ updateId: data.updateId });
     },
@@ -229,12 +222,10 @@ export const dismissReports = mutation("report:review", {
     if (reporters.length === 0) return fail("moderation.noOpenReports");
     record({ type: "moderation.dismiss", targetId: item.id, reason: data.reason, data: { reports: reporters.length } });
     await notifyModeration(tx, {
-      userIds: reporters,
       actorId: actor.id,
-      event: "reportHandled",
-      reason: null,
       updateId: item.contextUpdateId,
       commentId: item.commentId,
+      notices: [{ userIds: reporters, event: "reportHandled", reason: null }],
     });
     return ok({ itemId: item.id });
   },

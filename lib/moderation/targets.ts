@@ -15,7 +15,9 @@ export type LoadedTarget = {
   authorId: string;
   hiddenAt: Date | null;
   deletedAt: Date | null;
+  /** The state of the update it belongs to. */
   status: "DRAFT" | "PUBLISHED" | "WITHDRAWN";
+  updateHiddenAt: Date | null;
 };
 
 export async function loadTarget(tx: Tx, target: Target): Promise<LoadedTarget | null> {
@@ -34,12 +36,20 @@ export async function loadTarget(tx: Tx, target: Target): Promise<LoadedTarget |
           hiddenAt: update.hiddenAt,
           deletedAt: null,
           status: update.status,
+          updateHiddenAt: update.hiddenAt,
         }
       : null;
   }
   const comment = await tx.comment.findUnique({
     where: { id: target.targetId },
-    select: { id: true, updateId: true, authorId: true, hiddenAt: true, deletedAt: true, update: { select: { status: true } } },
+    select: {
+      id: true,
+      updateId: true,
+      authorId: true,
+      hiddenAt: true,
+      deletedAt: true,
+      update: { select: { status: true, hiddenAt: true } },
+    },
   });
   return comment
     ? {
@@ -51,6 +61,7 @@ export async function loadTarget(tx: Tx, target: Target): Promise<LoadedTarget |
         hiddenAt: comment.hiddenAt,
         deletedAt: comment.deletedAt,
         status: comment.update.status,
+        updateHiddenAt: comment.update.hiddenAt,
       }
     : null;
 }

@@ -1,3 +1,4 @@
+import { calendarDayOf } from "@/lib/calendar-day";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -28,4 +29,9 @@ export function activeUserSql(alias: string, now: Date = new Date()): Prisma.Sql
 /** Is this person blocked at `now`? For code that already holds the row. */
 export function isBlockedNow(user: BlockState, now: Date = new Date()): boolean {
   return user.blockedAt !== null && (user.blockedUntil === null || user.blockedUntil > now);
+}
+
+/** The last day a block holds (its end is the start of the day after), or null for a block without end. */
+export function lastBlockedDay(blockedUntil: Date | null): string | null {
+  return blockedUntil ? calendarDayOf(new Date(blockedUntil.getTime() - 1)) : null;
 }

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formValues, type ActionResult } from "@/lib/action-result";
-import { requestIsHttps, sessionCookie } from "@/lib/auth";
+import { clearSessionCookie } from "@/lib/auth";
 import { clientIp } from "@/lib/http/client-ip";
 import { getCurrentUser } from "@/lib/session";
 import * as privacy from "./service";
@@ -18,8 +18,7 @@ export async function deleteOwnAccountAction(_previous: unknown, formData: FormD
   const input = { ...formValues(formData), ip: clientIp(requestHeaders) };
   const result = await privacy.deleteOwnAccount({ actor: await getCurrentUser(), input });
   if (!result.ok) return result;
-  const { name, options } = sessionCookie({ https: requestIsHttps(requestHeaders) });
-  (await cookies()).set(name, "", { ...options, maxAge: 0 });
+  await clearSessionCookie();
   redirect("/privacy?status=accountDeleted");
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { eraseComment } from "@/lib/comments/erase";
 import type { Tx } from "@/lib/mutation";
+import { rateLimitRowsOfEmail } from "@/lib/rate-limit";
 import { ANONYMOUS_NAME, anonymousEmail, mentionNeedle, withoutMentionsOf } from "./anonymous";
 
 /**
@@ -61,8 +62,13 @@ async function rewriteMentions(tx: Tx, userId: string): Promise<number> {
 
 /** Reports the person filed go; an open one no longer counts towards its item's review threshold. */
 async function deleteReports(tx: Tx, userId: string): Promise<number> {
+  // One report per person per item, so each item loses exactly one.
   const open = await tx.report.findMany({ where: { reporterId: userId, status: "OPEN" }, select: { itemId: true } });
-  for (const { itemId } of open) await tx.moderationItem.update({ where: { id: itemId }, data: { openReports: { decrement: 1 } } });
+  if (open.length)
+    await tx.moderationItem.updateMany({
+      where: { id: { in: open.map((report) => report.itemId) } },
+      data: { openReports: { decrement: 1 } },
+    });
   return (await tx.report.deleteMany({ where: { reporterId: userId } })).count;
 }
 
@@ -72,13 +78,9 @@ async function scrubInvitations(tx: Tx, userId: string, email: string): Promise<
   await tx.invitation.updateMany({ where: { OR: [{ email }, { acceptedUserId: userId }] }, data: { email: anonymousEmail(userId) } });
 }
 
-/** Sign-in and reset counters are keyed by address (lib/rate-limit.ts: `<prefix>:<email>` and `signin-account-ip:<email> <ip>`). */
+/** Sign-in and reset counters keyed by the address go with it. */
 async function deleteRateLimitRows(tx: Tx, email: string): Promise<void> {
-  await tx.rateLimit.deleteMany({
-    where: {
-      OR: [{ key: { in: [`signin-account:${email}`, `reset-account:${email}`] } }, { key: { startsWith: `signin-account-ip:${email} ` } }],
-    },
-  });
+  await tx.rateLimit.deleteMany({ where: rateLimitRowsOfEmail(email) });
 }
 
 export async function anonymisePerson(

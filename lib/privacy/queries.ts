@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { can, type Actor } from "@/lib/policy/permissions";
 import { activeUserWhere } from "@/lib/policy/users";
 
 /** Whether the person is the only admin who can still sign in (their account cannot be deleted then). */
@@ -9,7 +10,9 @@ export async function isOnlyActiveAdmin(userId: string): Promise<boolean> {
 }
 
 /** The person an admin handles a request for: who they are and how much the portal holds about them. */
-export async function getPrivacySubject(userId: string) {
+export async function getPrivacySubject(actor: Actor, userId: string) {
+  // Only for whoever handles AVG requests; the page refuses others earlier too.
+  if (!can(actor, "privacy:handle-requests")) return null;
   return db.user.findUnique({
     where: { id: userId },
     select: {

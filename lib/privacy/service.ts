@@ -2,6 +2,7 @@ import "server-only";
 import { leavesNoActiveAdmin } from "@/lib/accounts/admins";
 import { verifyPassword } from "@/lib/accounts/password";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
+import { db } from "@/lib/db";
 import { mutation } from "@/lib/mutation";
 import { isSignInAllowed, recordFailedSignIn } from "@/lib/rate-limit";
 import { anonymisePerson, type AnonymiseCounts } from "./anonymise";
@@ -16,17 +17,18 @@ type Anonymised = { userId: string; commentsRemoved: boolean; counts: AnonymiseC
 /** The person deletes their own account, confirming with their password; wrong passwords count like failed sign-ins. */
 export const deleteOwnAccount = mutation("portal:read", {
   schema: deleteOwnAccountSchema,
-  run: async ({ tx, actor, data }): Promise<ActionResult<Anonymised>> => {
-    const user = await tx.user.findFirst({
-      where: { id: actor.id, anonymisedAt: null },
-      select: { id: true, email: true, passwordHash: true },
-    });
+  // The password check (a slow hash) and its counters before the transaction.
+  prepare: async ({ actor, data }): Promise<ActionResult<null>> => {
+    const user = await db.user.findFirst({ where: { id: actor.id, anonymisedAt: null }, select: { email: true, passwordHash: true } });
     if (!user) return fail("privacy.alreadyAnonymised");
     if (!(await isSignInAllowed(user.email, data.ip))) return fail("privacy.tooManyAttempts");
-    if (!(await verifyPassword(user.passwordHash, data.password))) {
-      await recordFailedSignIn(user.email, data.ip);
-      return fail("privacy.wrongPassword", { password: ["privacy.wrongPassword"] });
-    }
+    if (await verifyPassword(user.passwordHash, data.password)) return ok(null);
+    await recordFailedSignIn(user.email, data.ip);
+    return fail("privacy.wrongPassword", { password: ["privacy.wrongPassword"] });
+  },
+  run: async ({ tx, actor, data }): Promise<ActionResult<Anonymised>> => {
+    const user = await tx.user.findFirst({ where: { id: actor.id, anonymisedAt: null }, select: { id: true, email: true } });
+    if (!user) return fail("privacy.alreadyAnonymised");
     if (await leavesNoActiveAdmin(tx, user.id, new Date())) return fail("privacy.lastAdmin");
     const counts = await anonymisePerson(tx, user, { removeComments: data.removeComments });
     return ok({ userId: user.id, commentsRemoved: data.removeComments, counts });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { can, type Actor } from "@/lib/policy/permissions";
 import { listedUpdateWhere } from "@/lib/policy/updates";
 import type { TaxonomyKind } from "./schema";
 import { FOLLOW_TARGET, taxonomyRows } from "./store";
@@ -106,7 +107,9 @@ export function listLatestUpdates(take = 5) {
  * status) carry it, how many people follow it, and the active others it can
  * be merged into. Null for an unknown id.
  */
-export async function getTaxonomyForEdit(kind: TaxonomyKind, id: string) {
+export async function getTaxonomyForEdit(actor: Actor, kind: TaxonomyKind, id: string) {
+  // Only for who manages opgaven and themes; the page refuses others earlier too.
+  if (!can(actor, "taxonomy:manage")) return null;
   const rows = taxonomyRows(db, kind);
   const [item, followCount, mergeTargets] = await Promise.all([
     rows.findUnique({

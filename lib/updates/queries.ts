@@ -1,6 +1,8 @@
 import "server-only";
+import { pageCountOf } from "@/components/data-table/url-state";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/policy/permissions";
+import { choosableTaxonomyWhere } from "@/lib/policy/taxonomy";
 import { editableUpdatesWhere, isListedUpdate, visibleUpdatesWhere } from "@/lib/policy/updates";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 import type { UpdatesTableParams } from "./table-params";
@@ -54,7 +56,7 @@ export async function searchUpdates(params: UpdatesTableParams) {
   return {
     rows: rows.map(toUpdatesTableRow),
     total,
-    pageCount: Math.max(1, Math.ceil(total / params.perPage)),
+    pageCount: pageCountOf(total, params.perPage),
     onlyStopWords,
   };
 }
@@ -146,7 +148,7 @@ export function getUpdateForEditing(actor: Actor, id: string) {
  * carries, so saving an old update keeps its tags.
  */
 export async function getEditorOptions(actor: Actor, updateId?: string) {
-  const carried = updateId ? { OR: [{ archivedAt: null }, { updates: { some: { id: updateId } } }] } : { archivedAt: null };
+  const carried = choosableTaxonomyWhere(updateId);
   const [experiments, opgaven, themes] = await db.$transaction([
     db.experiment.findMany({
       where: can(actor, "update:publish") ? { municipalityId: actor.municipalityId ?? "" } : { id: "" },

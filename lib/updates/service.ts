@@ -1,13 +1,12 @@
 import "server-only";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { mutation } from "@/lib/mutation";
+import { mutation, type Tx } from "@/lib/mutation";
 import { onUpdatePublished } from "@/lib/notifications/events";
 import { can, type Actor } from "@/lib/policy/permissions";
+import { choosableTaxonomyWhere } from "@/lib/policy/taxonomy";
 import { editableUpdatesWhere, withdrawableUpdatesWhere } from "@/lib/policy/updates";
 import { updateIdSchema, updateInputSchema, type UpdateInput } from "./schema";
 
-type Tx = Prisma.TransactionClient;
 type Saved = { id: string; status: "DRAFT" | "PUBLISHED" | "WITHDRAWN" };
 
 /**
@@ -15,7 +14,7 @@ type Saved = { id: string; status: "DRAFT" | "PUBLISHED" | "WITHDRAWN" };
  * archived ones the edited update already carries, which it may keep.
  */
 async function checkTaxonomies(tx: Tx, input: UpdateInput, updateId?: string) {
-  const usable = updateId ? { OR: [{ archivedAt: null }, { updates: { some: { id: updateId } } }] } : { archivedAt: null };
+  const usable = choosableTaxonomyWhere(updateId);
   // One after the other: a transaction has one connection.
   const opgaven = await tx.opgave.findMany({ where: { id: { in: input.opgaveIds }, ...usable }, select: { id: true, name: true } });
   const themes = await tx.theme.findMany({ where: { id: { in: input.themeIds }, ...usable }, select: { id: true, name: true } });

@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/form/fields";
 import { blockNoticeAction } from "@/lib/accounts/actions";
 import type { BlockNotice } from "@/lib/accounts/block-notice";
 
+/** Errors the form can name (lib/auth.ts throws them); anything else is "wrong email or password". AccountBlocked may carry a notice token after a colon. */
 const knownErrors = ["CredentialsSignin", "AccountBlocked", "RateLimited"];
 
 /** next-auth's error code, and the notice token a blocked sign-in with the right password carries after a colon. */

@@ -5,8 +5,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { useDataTable, type SortOption } from "@/components/data-table/use-data-table";
+import { QUEUE_PAGE_SIZES, QUEUE_TABLE_DEFAULTS } from "@/lib/moderation/limits";
 import type { QueueRow } from "@/lib/moderation/queue";
-import { QUEUE_PAGE_SIZES, QUEUE_TABLE_DEFAULTS, type QueueParams } from "@/lib/moderation/queue-params";
+import type { QueueParams } from "@/lib/moderation/queue-params";
 import { QueueActions } from "./queue-actions";
 
 /** A queue row as it crosses to the browser: dates as ISO strings. */

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { ActionForm, useFieldErrors } from "@/components/form/action-form";
-import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
+import { dangerButtonClass, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
 import {
   archiveTaxonomyAction,
   createTaxonomyAction,
@@ -99,9 +99,7 @@ export function MergeForm({
         defaultValue=""
       />
       <ConfirmBox label={t("mergeConfirm", { name: item.name })} />
-      <SubmitButton className="inline-flex items-center rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-70">
-        {t("mergeSubmit")}
-      </SubmitButton>
+      <SubmitButton className={dangerButtonClass}>{t("mergeSubmit")}</SubmitButton>
     </ActionForm>
   );
 }

@@ -3,11 +3,9 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { ActionForm } from "@/components/form/action-form";
-import { SubmitButton, TextField } from "@/components/form/fields";
+import { dangerButtonClass, SubmitButton, TextField } from "@/components/form/fields";
 import { CheckboxField } from "@/components/privacy/checkbox-field";
 import { deleteOwnAccountAction } from "@/lib/privacy/actions";
-
-const dangerButton = "inline-flex items-center rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-70";
 
 /** The person's own account deletion: password re-entry and the choice to remove their comments too. */
 export function DeleteAccountForm() {
@@ -18,7 +16,7 @@ export function DeleteAccountForm() {
       <TextField name="password" type="password" autoComplete="current-password" label={t("password")} hint={t("passwordHint")} />
       <CheckboxField name="removeComments" label={t("removeComments")} hint={t("removeCommentsHint")} />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton className={dangerButton}>{t("submit")}</SubmitButton>
+        <SubmitButton className={dangerButtonClass}>{t("submit")}</SubmitButton>
         <Link href="/profiel">{t("cancel")}</Link>
       </div>
     </ActionForm>

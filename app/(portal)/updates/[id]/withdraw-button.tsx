@@ -3,11 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ActionForm, useFormState } from "@/components/form/action-form";
+import { dangerButtonClass } from "@/components/form/fields";
 import { withdrawUpdateAction } from "@/lib/updates/actions";
 
 const buttonClass =
   "inline-flex items-center rounded border-2 border-red-800 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-70";
-const dangerClass = "inline-flex items-center rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-70";
 const cancelClass =
   "inline-flex items-center rounded border border-slate-600 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100";
 
@@ -59,7 +59,7 @@ function WithdrawControls() {
         {t("withdrawConfirm")}
       </p>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" disabled={pending} aria-disabled={pending} className={dangerClass}>
+        <button type="submit" disabled={pending} aria-disabled={pending} className={dangerButtonClass}>
           {pending ? common("saving") : t("withdrawYes")}
         </button>
         <button type="button" onClick={() => step(false)} className={cancelClass}>

@@ -2,11 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
-import { SubmitButton } from "@/components/form/fields";
+import { dangerButtonClass, SubmitButton } from "@/components/form/fields";
 import { CheckboxField } from "@/components/privacy/checkbox-field";
 import { anonymiseOnBehalfAction } from "@/lib/privacy/actions";
-
-const dangerButton = "inline-flex items-center rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-70";
 
 /** An admin deletes someone's account at their request; the tick confirms the request was checked. */
 export function AnonymiseForm({ userId, name }: { userId: string; name: string }) {
@@ -16,7 +14,7 @@ export function AnonymiseForm({ userId, name }: { userId: string; name: string }
       <input type="hidden" name="userId" value={userId} />
       <CheckboxField name="removeComments" label={t("removeComments")} hint={t("removeCommentsHint")} />
       <CheckboxField name="confirm" label={t("confirm")} />
-      <SubmitButton className={dangerButton}>{t("submit", { name })}</SubmitButton>
+      <SubmitButton className={dangerButtonClass}>{t("submit", { name })}</SubmitButton>
     </ActionForm>
   );
 }

@@ -24,7 +24,7 @@ export default async function PrivacyRequestPage({ params }: Props) {
     getTranslations("privacy.admin"),
     getTranslations("roles"),
     getFormatter(),
-    getPrivacySubject(id),
+    getPrivacySubject(actor, id),
   ]);
   if (!subject) notFound();
   const facts = [

@@ -30,8 +30,8 @@ export default async function EditTaxonomyPage({ params }: Params) {
   const { kind: segment, id: rawId } = await params;
   const kind = kindParam(segment);
   const id = idParam(rawId);
-  await requirePermission("taxonomy:manage", `/beheer/taxonomie/${segment}/${id}`);
-  const item = await getTaxonomyForEdit(kind, id);
+  const actor = await requirePermission("taxonomy:manage", `/beheer/taxonomie/${segment}/${id}`);
+  const item = await getTaxonomyForEdit(actor, kind, id);
   if (!item) notFound();
   const [t, format] = await Promise.all([getTranslations("admin.taxonomy"), getFormatter()]);
   const heading = t(HEADING[kind], { name: item.name });
