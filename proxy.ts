@@ -2,7 +2,16 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
 /** Pages a visitor without a session may open. */
-const PUBLIC_PATHS = ["/inloggen", "/uitnodiging/", "/wachtwoord-vergeten", "/wachtwoord-herstellen/", "/feed/", "/afmelden/", "/privacy"];
+const PUBLIC_PATHS = [
+  "/inloggen",
+  "/uitnodiging/",
+  "/wachtwoord-vergeten",
+  "/wachtwoord-herstellen/",
+  "/feed/",
+  "/afmelden/",
+  "/privacy",
+  "/inspiratie",
+];
 
 /**
  * Responses that set a stricter CSP of their own (uploaded images:

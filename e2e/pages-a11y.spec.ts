@@ -11,19 +11,28 @@ async function pagesToVisit(): Promise<string[]> {
   const [opgave] = await query<{ id: string; slug: string }>(`SELECT id, slug FROM "Opgave" ORDER BY "sortOrder" LIMIT 1`);
   const [theme] = await query<{ slug: string }>(`SELECT slug FROM "Theme" ORDER BY "sortOrder" LIMIT 1`);
   const [member] = await query<{ id: string }>(`SELECT id FROM "User" WHERE role = 'MEMBER' ORDER BY email LIMIT 1`);
+  const [lesson] = await query<{ id: string }>(`SELECT id FROM "Lesson" ORDER BY "createdAt" LIMIT 1`);
   return [
     "/",
     "/updates",
     "/updates?q=bewoners&opgave=energietransitie-aardgasvrij",
+    "/koppelkansen",
+    "/koppelkansen?view=themes&measure=municipalities",
     `/updates/${update!.id}`,
     `/updates/${update!.id}/versies`,
     "/gemeenten",
     `/gemeenten/${municipality!.slug}`,
     `/experimenten/${experiment!.slug}`,
+    "/programma",
     "/opgaven",
     `/opgaven/${opgave!.slug}`,
     "/themas",
     `/themas/${theme!.slug}`,
+    "/lessen",
+    "/lessen?status=BEVESTIGD",
+    `/lessen/${lesson!.id}`,
+    "/lessen/nieuw",
+    `/lessen/${lesson!.id}/bewerken`,
     "/meldingen",
     "/volgend",
     "/instellingen/e-mail",
@@ -40,6 +49,10 @@ async function pagesToVisit(): Promise<string[]> {
     "/beheer/audit",
     "/beheer/audit?type=user.role&from=2020-01-01",
     "/beheer/e-mail",
+    "/beheer/inspiratie",
+    "/inspiratie",
+    "/beheer/rapportage",
+    "/beheer/rapportage?from=2026-04-01&to=2026-03-01",
   ];
 }
 
@@ -57,6 +70,15 @@ for (const language of ["nl", "en"] as const) {
     }
   });
 }
+
+test("the public inspiration book passes axe for a visitor, in both languages", async ({ page }) => {
+  expect((await page.goto("/inspiratie"))?.status()).toBe(200);
+  await expect(page.locator("h1")).toHaveCount(1);
+  await expectNoA11yViolations(page);
+  await switchLanguage(page);
+  await expect(page).toHaveURL(/\/inspiratie$/);
+  await expectNoA11yViolations(page);
+});
 
 test("the project leader's writing pages pass axe", async ({ page }) => {
   await signIn(page, demoAccounts.projectLeader.email, DEMO_PASSWORD);

@@ -52,8 +52,8 @@ async function createUpdate(data: {
       commentCount: data.commentCount ?? 0,
       experimentId: data.experimentId,
       authorId: data.authorId,
-      opgaven: { connect: (data.opgaven ?? []).map((slug) => ({ slug })) },
-      themes: { connect: (data.themes ?? []).map((slug) => ({ slug })) },
+      opgaven: { create: (data.opgaven ?? []).map((slug) => ({ opgave: { connect: { slug } } })) },
+      themes: { create: (data.themes ?? []).map((slug) => ({ theme: { connect: { slug } } })) },
     },
   });
 }

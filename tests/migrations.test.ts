@@ -30,9 +30,13 @@ async function run(url: string, sql: string) {
 /** Columns whose generation expression is written by hand in the migration SQL (Prisma cannot express them). */
 const HAND_WRITTEN_COLUMNS = new Set(["Update.search"]);
 
+/** Partial, covering indexes for the analytics SQL, written by hand in the migration SQL (Prisma 6 cannot express them). */
+const HAND_WRITTEN_INDEXES = new Set(["Update_listed_id_idx", "Comment_shown_createdAt_idx"]);
+
 function withoutHandWritten(catalog: Catalog): Catalog {
   return {
     ...catalog,
+    indexes: catalog.indexes.filter((index) => !HAND_WRITTEN_INDEXES.has(index.indexname)),
     columns: catalog.columns.map((column) =>
       HAND_WRITTEN_COLUMNS.has(`${column.table_name}.${column.column_name}`)
         ? { ...column, is_generated: "(hand-written)", generation_expression: "(hand-written)" }
@@ -59,6 +63,9 @@ describe("migrations", () => {
     const search = actual.columns.find((column) => column.table_name === "Update" && column.column_name === "search");
     expect(search).toMatchObject({ is_generated: "ALWAYS", udt_name: "tsvector" });
     expect(search?.generation_expression).toContain("'dutch'::regconfig");
+    const handWritten = actual.indexes.filter((index) => HAND_WRITTEN_INDEXES.has(index.indexname));
+    expect(handWritten).toHaveLength(HAND_WRITTEN_INDEXES.size);
+    expect(handWritten.every((index) => / INCLUDE \(.* WHERE /.test(index.indexdef))).toBe(true);
   });
 
   it("notice a schema change that has no migration", async () => {

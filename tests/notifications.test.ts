@@ -343,9 +343,17 @@ describe("email preferences", () => {
       REPLY: "WEEKLY",
       MENTION: "WEEKLY",
       FOLLOWED_UPDATE: "WEEKLY",
+      FEEDBACK_REQUEST: "WEEKLY",
       MODERATION: "WEEKLY",
     });
-    const input = { COMMENT_ON_UPDATE: "IMMEDIATE", REPLY: "DAILY", MENTION: "WEEKLY", FOLLOWED_UPDATE: "NEVER", MODERATION: "IMMEDIATE" };
+    const input = {
+      COMMENT_ON_UPDATE: "IMMEDIATE",
+      REPLY: "DAILY",
+      MENTION: "WEEKLY",
+      FOLLOWED_UPDATE: "NEVER",
+      FEEDBACK_REQUEST: "DAILY",
+      MODERATION: "IMMEDIATE",
+    };
     expect((await saveEmailPreferences({ actor: me, input })).ok).toBe(true);
     expect(await getEmailPreferences(me.id)).toEqual(input);
     const bad = await saveEmailPreferences({ actor: me, input: { ...input, REPLY: "HOURLY" } });

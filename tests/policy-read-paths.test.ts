@@ -45,8 +45,8 @@ async function makeUpdate(status: "PUBLISHED" | "WITHDRAWN" | "DRAFT", opgaveIds
       status,
       publishedAt: status === "DRAFT" ? null : new Date(),
       withdrawnAt: status === "WITHDRAWN" ? new Date() : null,
-      opgaven: { connect: opgaveIds.map((id) => ({ id })) },
-      themes: { connect: [{ id: theme.id }] },
+      opgaven: { create: opgaveIds.map((opgaveId) => ({ opgaveId })) },
+      themes: { create: [{ themeId: theme.id }] },
     },
   });
   await db.follow.create({ data: { userId: member.id, targetType: "UPDATE", targetId: update.id } });

@@ -92,6 +92,29 @@ describe("deleting one's own account", () => {
     expect(comment).toMatchObject({ body: anna.comment.body, deletedAt: null });
   });
 
+  it("ends the person's consent to the inspiration book and their unanswered feedback requests, and only theirs", async () => {
+    const { anna, bram, carla } = await world();
+    const published = { requestedById: carla.id, consent: "ACCEPTED" as const, publishedAt: new Date(), respondedAt: new Date() };
+    await db.inspirationEntry.create({ data: { updateId: anna.update.id, ...published } });
+    await db.inspirationEntry.create({ data: { updateId: bram.update.id, ...published } });
+    const request = await db.feedbackRequest.create({
+      data: { updateId: bram.update.id, requesterId: bram.user.id, question: "Hoe deden jullie dit?" },
+    });
+    await db.feedbackRequestPeer.createMany({
+      data: [
+        { requestId: request.id, userId: anna.user.id },
+        { requestId: request.id, userId: carla.id },
+      ],
+    });
+
+    expect((await deleteOwn(anna.user, { password: TEST_PASSWORD })).ok).toBe(true);
+    const entries = await db.inspirationEntry.findMany({ select: { updateId: true, consent: true, publishedAt: true } });
+    expect(entries.find((entry) => entry.updateId === anna.update.id)).toMatchObject({ consent: "DECLINED", publishedAt: null });
+    expect(entries.find((entry) => entry.updateId === bram.update.id)).toMatchObject({ consent: "ACCEPTED" });
+    const peers = await db.feedbackRequestPeer.findMany({ where: { requestId: request.id }, select: { userId: true } });
+    expect(peers.map((peer) => peer.userId)).toEqual([carla.id]);
+  });
+
   it("rewrites mentions of the person in other people's comments to plain text, and only theirs", async () => {
     const { anna, bram, mentioning, bramToken } = await world();
     expect((await deleteOwn(anna.user, { password: TEST_PASSWORD })).ok).toBe(true);

@@ -542,8 +542,8 @@ async function makeUpdate(options: {
       status: options.status,
       publishedAt: options.publishedAt ?? null,
       withdrawnAt: options.status === "WITHDRAWN" ? new Date() : null,
-      opgaven: { connect: (options.opgaven ?? []).map((id) => ({ id })) },
-      themes: { connect: (options.themes ?? []).map((id) => ({ id })) },
+      opgaven: { create: (options.opgaven ?? []).map((opgaveId) => ({ opgaveId })) },
+      themes: { create: (options.themes ?? []).map((themeId) => ({ themeId })) },
     },
   });
 }

@@ -96,6 +96,32 @@ describe('query plans of the updates table avoid a Seq Scan on "Update"', () => 
     });
   }
 
+  it("reads the tag join tables through their indexes, both ways", async () => {
+    // The page's tags: from an update to its tags, through the primary keys (updateId first).
+    const page = await planOf("", "page");
+    expect(usesIndex(page.plan, "UpdateOpgave_pkey"), "the page's opgaven").toBe(true);
+    expect(usesIndex(page.plan, "UpdateTheme_pkey"), "the page's themes").toBe(true);
+    // A filter: from a tag to its updates (or per update to the tag); never a read of a whole join table when seqscans are off.
+    for (const urlQuery of ["opgave=energietransitie-aardgasvrij", "theme=de-leefwereld-van-bewoners"]) {
+      const table = urlQuery.startsWith("opgave") ? "UpdateOpgave" : "UpdateTheme";
+      for (const which of ["page", "count"] as const) {
+        const query = (await updatesTableQueries(client, urlQuery))[which];
+        await client.query("SET enable_seqscan = off");
+        try {
+          const plan = await explain(client, query);
+          expect(seqScansOn(plan, table), `${urlQuery} (${which})`).toEqual([]);
+          const indexes = [`${table}_pkey`, `${table}_${table === "UpdateOpgave" ? "opgaveId" : "themeId"}_updateId_idx`];
+          expect(
+            indexes.some((index) => usesIndex(plan, index)),
+            `${urlQuery} (${which}) uses a ${table} index`,
+          ).toBe(true);
+        } finally {
+          await client.query("RESET enable_seqscan");
+        }
+      }
+    }
+  });
+
   it("the default view's page is an index scan in newest-first order, whatever the settings", async () => {
     // Top 25 of all published updates: reading the (status, publishedAt) index is always cheapest.
     expect((await planOf("", "page")).chosen).toBe(true);

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/accounts/password";
 import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isListedUpdate } from "@/lib/policy/updates";
 import { DEMO_MARK, DEMO_PASSWORD, demoExperiments, demoMunicipalities, demoOpgaven, demoThemes, demoUsers } from "@/lib/seed/demo-data";
+import { demoLessons } from "@/lib/seed/demo-lessons";
 import { demoUpdates } from "@/lib/seed/demo-updates";
 import { isDatabaseEmpty, seedDemo } from "@/lib/seed/seed";
 import { createUser, uniqueEmail } from "./support/factories";
@@ -132,6 +134,17 @@ describe.sequential("seedDemo", () => {
       expect(update._count).toMatchObject({ revisions: 1 });
       expect(update._count.opgaven).toBeGreaterThan(0);
       expect(update._count.themes).toBeGreaterThan(0);
+    }
+  });
+
+  it("writes the demo lessons in every status, each marked as demo text and citing listed demo updates", async () => {
+    const lessons = await db.lesson.findMany({ include: { evidence: { include: { update: true } } } });
+    expect(lessons.map((lesson) => lesson.title).sort()).toEqual(demoLessons.map((lesson) => lesson.title).sort());
+    expect(new Set(lessons.map((lesson) => lesson.status))).toEqual(new Set(["HYPOTHESE", "ONDERBOUWD", "BEVESTIGD"]));
+    for (const lesson of lessons) {
+      expect(lesson.body).toContain("demotekst");
+      expect(lesson.evidence.length).toBeGreaterThan(0);
+      for (const evidence of lesson.evidence) expect(evidence.update && isListedUpdate(evidence.update)).toBe(true);
     }
   });
 });

@@ -48,7 +48,7 @@ async function snapshot() {
     db.theme.findMany({ orderBy: { id: "asc" } }),
     db.update.findMany({
       orderBy: { id: "asc" },
-      select: { id: true, opgaven: { select: { id: true } }, themes: { select: { id: true } } },
+      select: { id: true, opgaven: { select: { opgaveId: true } }, themes: { select: { themeId: true } } },
     }),
     db.follow.findMany({ orderBy: { id: "asc" } }),
     db.auditLog.count(),
@@ -259,7 +259,7 @@ describe.each(kinds)("archiving a %s", (kind) => {
     const field = kind === "opgave" ? "opgaveIds" : "themeIds";
     expect(await publish(kind, [row.id], others)).toMatchObject({ ok: false, fieldErrors: { [field]: [`update.${kind}Unknown`] } });
     const tagged = await db.update.findUniqueOrThrow({ where: { id: old.ok ? old.data.id : "" }, select: { opgaven: true, themes: true } });
-    expect((kind === "opgave" ? tagged.opgaven : tagged.themes).map((tag) => tag.id)).toEqual([row.id]);
+    expect(kind === "opgave" ? tagged.opgaven.map((tag) => tag.opgaveId) : tagged.themes.map((tag) => tag.themeId)).toEqual([row.id]);
 
     // Archiving again is a double click: nothing more happens.
     expect(await archiveTaxonomy({ actor: coordinator, input: { kind, id: row.id } })).toEqual({ ok: true, data: null });

@@ -31,9 +31,9 @@ function tagged(kind: TaxonomyKind, tagIds: string[]) {
 async function tagsOf(kind: TaxonomyKind, updateId: string) {
   const update = await db.update.findUniqueOrThrow({
     where: { id: updateId },
-    select: { opgaven: { select: { id: true } }, themes: { select: { id: true } } },
+    select: { opgaven: { select: { opgaveId: true } }, themes: { select: { themeId: true } } },
   });
-  return (kind === "opgave" ? update.opgaven : update.themes).map((tag) => tag.id);
+  return kind === "opgave" ? update.opgaven.map((tag) => tag.opgaveId) : update.themes.map((tag) => tag.themeId);
 }
 
 async function follow(kind: TaxonomyKind, userId: string, targetId: string) {
@@ -157,5 +157,18 @@ describe.each(kinds)("merging one %s into another", (kind) => {
       true,
     );
     expect(await tagsOf(kind, update.id)).toEqual([target.id]);
+  });
+});
+
+describe("merging themes", () => {
+  it("moves the inspiration book's examples to the target's chapter", async () => {
+    const [source, target] = [await make("theme"), await make("theme")];
+    const update = await tagged("theme", [source.id]);
+    const entry = await db.inspirationEntry.create({ data: { updateId: update.id, themeId: source.id, requestedById: coordinator.id } });
+    const input = { kind: "theme" as const, sourceId: source.id, targetId: target.id, confirm: "on" };
+    expect((await mergeTaxonomy({ actor: coordinator, input })).ok).toBe(true);
+    expect(await db.inspirationEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { themeId: true } })).toEqual({
+      themeId: target.id,
+    });
   });
 });

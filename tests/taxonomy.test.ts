@@ -21,8 +21,8 @@ async function update(
       publishedAt,
       experimentId,
       authorId,
-      opgaven: { connect: (tags.opgaven ?? []).map((slug) => ({ slug })) },
-      themes: { connect: (tags.themes ?? []).map((slug) => ({ slug })) },
+      opgaven: { create: (tags.opgaven ?? []).map((slug) => ({ opgave: { connect: { slug } } })) },
+      themes: { create: (tags.themes ?? []).map((slug) => ({ theme: { connect: { slug } } })) },
     },
   });
 }

@@ -106,6 +106,7 @@ describe("unsubscribing", () => {
       REPLY: "NEVER",
       MENTION: "WEEKLY",
       FOLLOWED_UPDATE: "WEEKLY",
+      FEEDBACK_REQUEST: "WEEKLY",
       MODERATION: "WEEKLY",
     });
     const token = createUnsubscribeToken({ userId: user.id, scope: "all" });
@@ -116,6 +117,7 @@ describe("unsubscribing", () => {
       REPLY: "NEVER",
       MENTION: "NEVER",
       FOLLOWED_UPDATE: "NEVER",
+      FEEDBACK_REQUEST: "NEVER",
       MODERATION: "NEVER",
     });
   });

@@ -32,8 +32,8 @@ async function update(
       commentCount: data.commentCount ?? 0,
       experimentId: data.experimentId,
       authorId,
-      opgaven: { connect: data.opgaven.map((slug) => ({ slug })) },
-      themes: { connect: data.themes.map((slug) => ({ slug })) },
+      opgaven: { create: data.opgaven.map((slug) => ({ opgave: { connect: { slug } } })) },
+      themes: { create: data.themes.map((slug) => ({ theme: { connect: { slug } } })) },
     },
   });
   ids[key] = created.id;

@@ -127,7 +127,7 @@ describe("writing updates", () => {
     const created = await saveUpdate({ actor: author, input: input() });
     if (!created.ok) throw new Error("setup");
     const old = await db.opgave.create({ data: { name: `Vroeger ${unique()}`, slug: `vroeger-${unique()}` } });
-    await db.update.update({ where: { id: created.data.id }, data: { opgaven: { connect: [{ id: old.id }] } } });
+    await db.update.update({ where: { id: created.data.id }, data: { opgaven: { create: [{ opgaveId: old.id }] } } });
     await db.opgave.update({ where: { id: old.id }, data: { archivedAt: new Date() } });
     const kept = await saveUpdate({
       actor: author,
@@ -135,8 +135,8 @@ describe("writing updates", () => {
       input: input({ opgaveIds: [...(input().opgaveIds as string[]), old.id] }),
     });
     expect(kept).toMatchObject({ ok: true });
-    const tags = await db.update.findUniqueOrThrow({ where: { id: created.data.id }, select: { opgaven: { select: { id: true } } } });
-    expect(tags.opgaven.map((opgave) => opgave.id)).toContain(old.id);
+    const tags = await db.update.findUniqueOrThrow({ where: { id: created.data.id }, select: { opgaven: { select: { opgaveId: true } } } });
+    expect(tags.opgaven.map((opgave) => opgave.opgaveId)).toContain(old.id);
     const added = await saveUpdate({ actor: author, updateId: created.data.id, input: input({ opgaveIds: [old.id, archivedOpgave.id] }) });
     expect(added).toMatchObject({ ok: false, fieldErrors: { opgaveIds: ["update.opgaveUnknown"] } });
   });

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ActivitySection } from "@/components/charts/activity-section";
 import { ExperimentList } from "@/components/programme/experiment-list";
 import { TagList } from "@/components/ui/tag-list";
 import { getProgrammeOverview } from "@/lib/programme/queries";
@@ -81,6 +82,8 @@ export default async function HomePage() {
           <Link href="/updates">{t("homeLatest.allUpdates")}</Link>
         </p>
       </section>
+
+      <ActivitySection />
 
       <section aria-labelledby="experiments" className="space-y-4">
         <h2 id="experiments">{t("home.experiments")}</h2>

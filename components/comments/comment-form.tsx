@@ -16,6 +16,8 @@ export type CommentFormProps = {
   updateId: string;
   /** For a reply: the comment it answers. */
   parentId?: string;
+  /** For an answer to a feedback request (components/feedback): the request. */
+  feedbackRequestId?: string;
   /** For an edit: the comment and its current text. */
   commentId?: string;
   defaultBody?: string;
@@ -50,7 +52,18 @@ export function CommentForm(props: CommentFormProps) {
   );
 }
 
-function CommentFields({ updateId, parentId, commentId, defaultBody = "", label, autoFocus, rows, onSuccess, onCancel }: CommentFormProps) {
+function CommentFields({
+  updateId,
+  parentId,
+  feedbackRequestId,
+  commentId,
+  defaultBody = "",
+  label,
+  autoFocus,
+  rows,
+  onSuccess,
+  onCancel,
+}: CommentFormProps) {
   const t = useTranslations("comments");
   const id = useId();
   const { state, pending } = useFormState();
@@ -96,6 +109,7 @@ function CommentFields({ updateId, parentId, commentId, defaultBody = "", label,
     <>
       <input type="hidden" name="updateId" value={updateId} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      {feedbackRequestId ? <input type="hidden" name="feedbackRequestId" value={feedbackRequestId} /> : null}
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : <input type="hidden" name="clientKey" value={clientKey} />}
       <div className="space-y-1">
         <label htmlFor={`${id}-body`} className="block font-semibold text-slate-900">

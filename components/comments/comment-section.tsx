@@ -190,9 +190,22 @@ function Comment({
             <span className="ml-2 rounded bg-brand-light px-2 py-0.5 text-xs font-semibold text-brand-dark">{t("authorBadge")}</span>
           ) : null}
         </Heading>
+        {comment.feedbackRequestId ? (
+          <p className="text-sm">
+            <a
+              href={`#feedbackverzoek-${comment.feedbackRequestId}`}
+              data-feedback-answer=""
+              className="inline-block rounded border border-green-800 bg-green-50 px-2 py-0.5 text-xs font-semibold text-green-900 no-underline hover:underline"
+            >
+              {t("feedbackAnswer")}
+            </a>
+          </p>
+        ) : null}
         <p className="text-sm text-slate-700">
           {author.municipality ? <span>{author.municipality} · </span> : null}
-          <time dateTime={comment.createdAt.toISOString()}>{when(comment.createdAt)}</time>
+          <a href={`#reactie-${comment.id}`}>
+            <time dateTime={comment.createdAt.toISOString()}>{when(comment.createdAt)}</time>
+          </a>
           {comment.editedAt ? (
             <>
               {" · "}

@@ -63,7 +63,8 @@ export function FilterSelect({
 }) {
   const id = `filter-${name}`;
   return (
-    <div className="space-y-1">
+    // max-w-full: a long option must not widen the form past a phone's screen.
+    <div className="max-w-full min-w-0 space-y-1">
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>

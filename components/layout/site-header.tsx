@@ -11,6 +11,11 @@ const navigation: {
   key:
     | "home"
     | "updates"
+    | "koppelkansen"
+    | "lessons"
+    | "timeline"
+    | "inspiration"
+    | "report"
     | "municipalities"
     | "programme"
     | "taxonomy"
@@ -25,11 +30,16 @@ const navigation: {
 }[] = [
   { href: "/", key: "home", permission: "portal:read" },
   { href: "/updates", key: "updates", permission: "portal:read" },
+  { href: "/koppelkansen", key: "koppelkansen", permission: "portal:read" },
+  { href: "/lessen", key: "lessons", permission: "portal:read" },
+  { href: "/programma", key: "timeline", permission: "portal:read" },
   { href: "/gemeenten", key: "municipalities", permission: "portal:read" },
+  { href: "/inspiratie", key: "inspiration", permission: "portal:read" },
   { href: "/updates/concepten", key: "drafts", permission: "update:publish" },
   { href: "/profiel", key: "profile", permission: "portal:read" },
   { href: "/beheer/moderatie", key: "moderation", permission: "report:review" },
   { href: "/beheer/programma", key: "programme", permission: "programme:manage" },
+  { href: "/beheer/rapportage", key: "report", permission: "programme-report:read" },
   { href: "/beheer/taxonomie", key: "taxonomy", permission: "taxonomy:manage" },
   { href: "/beheer/uitnodigingen", key: "invitations", permission: "invitation:create" },
   { href: "/beheer/gebruikers", key: "users", permission: "user:list" },
@@ -44,7 +54,7 @@ export async function SiteHeader() {
   return (
     <header className="bg-brand text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="text-xl font-bold text-white no-underline hover:text-white">
+        <Link href={user ? "/" : "/inloggen"} className="text-xl font-bold text-white no-underline hover:text-white">
           {t("common.appName")}
         </Link>
         {items.length ? (

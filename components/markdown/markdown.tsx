@@ -118,7 +118,7 @@ function headingTag(level: number, topLevel: 2 | 3 | 4 | 5): HeadingTag {
   return HEADING_TAGS[Math.min(HEADING_TAGS.length - 1, level - 1 + topLevel - 2)]!;
 }
 
-function components(labels: MarkdownLabels, idPrefix: string, topLevel: 2 | 3 | 4 | 5): Components {
+function components(labels: MarkdownLabels, idPrefix: string, topLevel: 2 | 3 | 4 | 5, publicView: boolean): Components {
   return {
     h1: shiftedHeading(headingTag(1, topLevel)),
     h2: shiftedHeading(headingTag(2, topLevel)),
@@ -139,6 +139,8 @@ function components(labels: MarkdownLabels, idPrefix: string, topLevel: 2 | 3 | 
       // The sanitizer prefixes every id (so user text cannot clobber the page's
       // own ids); links within the text (footnotes) follow that prefix.
       const target = href.startsWith("#") ? `#${idPrefix}${href.slice(1)}` : href;
+      // On a public page a link into the portal (members only) keeps only its text.
+      if (publicView && !href.startsWith("#")) return <span>{children}</span>;
       // Footnote links carry data-footnote-ref/-backref and aria-describedby; keep them.
       return (
         <a {...rest} id={id} className={className} href={target} title={title} rel="noopener noreferrer">
@@ -159,6 +161,8 @@ function components(labels: MarkdownLabels, idPrefix: string, topLevel: 2 | 3 | 
       }
       // A same-origin address that is not an upload may change state when fetched: never load it.
       if (!isUploadImageUrl(url)) return <span>{alt || url}</span>;
+      // Uploaded images are for members only: a public page shows what the alt text says.
+      if (publicView) return alt ? <span>{alt}</span> : null;
       return <img src={url} alt={alt ?? ""} title={title} loading="lazy" className="my-2 inline-block h-auto max-w-full rounded" />;
     },
     p: ({ node: _node, ...props }) => <p {...props} className="leading-relaxed" />,
@@ -219,7 +223,13 @@ function PlainText({ source }: { source: string }) {
   return <p className="leading-relaxed whitespace-pre-wrap">{source}</p>;
 }
 
-function renderMarkdown(source: string, words: MarkdownLabels, idPrefix: string, topHeadingLevel: 2 | 3 | 4 | 5): ReactElement {
+function renderMarkdown(
+  source: string,
+  words: MarkdownLabels,
+  idPrefix: string,
+  topHeadingLevel: 2 | 3 | 4 | 5,
+  publicView: boolean,
+): ReactElement {
   try {
     if (exceededSourceLimit(source)) return <PlainText source={source} />;
     return ReactMarkdown({
@@ -231,7 +241,7 @@ function renderMarkdown(source: string, words: MarkdownLabels, idPrefix: string,
         footnoteBackLabel: (referenceIndex: number) => `${words.footnoteBack} (${referenceIndex + 1})`,
       },
       rehypePlugins: [[rehypeSanitize, { ...defaultSchema, clobberPrefix: idPrefix }]],
-      components: components(words, idPrefix, topHeadingLevel),
+      components: components(words, idPrefix, topHeadingLevel, publicView),
       children: source,
     });
   } catch {
@@ -246,6 +256,7 @@ export function Markdown({
   className,
   idPrefix = "user-content-",
   topHeadingLevel = 2,
+  publicView = false,
 }: {
   /** The Markdown source. */
   children: string;
@@ -255,12 +266,14 @@ export function Markdown({
   idPrefix?: string;
   /** The level a `#` heading in the text gets, below the headings of the page around it. */
   topHeadingLevel?: 2 | 3 | 4 | 5;
+  /** For a page visitors read (the inspiration book): no links into the portal, no uploaded images. */
+  publicView?: boolean;
 }) {
   const words = { ...defaultMarkdownLabels, ...labels };
-  const key = JSON.stringify([idPrefix, topHeadingLevel, words, children]);
+  const key = JSON.stringify([idPrefix, topHeadingLevel, publicView, words, children]);
   return (
     <div className={cx("space-y-4 break-words", className)}>
-      {parsed(key, children, () => renderMarkdown(children, words, idPrefix, topHeadingLevel))}
+      {parsed(key, children, () => renderMarkdown(children, words, idPrefix, topHeadingLevel, publicView))}
     </div>
   );
 }

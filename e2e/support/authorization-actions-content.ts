@@ -104,12 +104,31 @@ export const updateActions: ActionEntry[] = [
 ];
 
 export const commentActions: ActionEntry[] = [
-  action("lib/comments/actions.ts", "postCommentAction", {
-    page: onUpdatePage,
-    allowed: rolesWith("comment:create"),
-    call: ({ world, caller }) =>
-      stateForm({ updateId: world.update, body: `Een reactie van ${caller}.`, parentId: "", clientKey: `authz-${world.tag}-${caller}` }),
-  }),
+  action(
+    "lib/comments/actions.ts",
+    "postCommentAction",
+    {
+      page: onUpdatePage,
+      allowed: rolesWith("comment:create"),
+      call: ({ world, caller }) =>
+        stateForm({ updateId: world.update, body: `Een reactie van ${caller}.`, parentId: "", clientKey: `authz-${world.tag}-${caller}` }),
+    },
+    {
+      // Only a peer the request asked may mark a comment as its answer.
+      label: "an answer to a feedback request that did not ask the caller",
+      page: onUpdatePage,
+      allowed: [],
+      call: ({ world, caller }) =>
+        stateForm({
+          updateId: world.update,
+          body: `Geen antwoord van ${caller}.`,
+          parentId: "",
+          feedbackRequestId: `authz-no-request-${world.tag}`,
+          clientKey: `authz-feedback-${world.tag}-${caller}`,
+        }),
+      refused: refusedPast("comment:create", error("feedback.notAsked")),
+    },
+  ),
   action(
     "lib/comments/actions.ts",
     "editCommentAction",

@@ -206,7 +206,14 @@ export const notificationActions: ActionEntry[] = [
     page: () => "/instellingen/e-mail",
     allowed: rolesWith("portal:read"),
     call: () =>
-      stateForm({ COMMENT_ON_UPDATE: "DAILY", REPLY: "DAILY", MENTION: "IMMEDIATE", FOLLOWED_UPDATE: "WEEKLY", MODERATION: "IMMEDIATE" }),
+      stateForm({
+        COMMENT_ON_UPDATE: "DAILY",
+        REPLY: "DAILY",
+        MENTION: "IMMEDIATE",
+        FOLLOWED_UPDATE: "WEEKLY",
+        FEEDBACK_REQUEST: "IMMEDIATE",
+        MODERATION: "IMMEDIATE",
+      }),
   }),
   action("lib/notifications/actions.ts", "recordVisitAction", {
     page: ({ world }) => `/updates/${world.update}`,

@@ -28,6 +28,7 @@ const PUBLIC_PATHS = [
   "/feed/",
   "/afmelden/",
   "/privacy",
+  "/inspiratie",
   "/icon.svg",
   "/api/",
 ];

@@ -1,5 +1,8 @@
 import { programmeActions, taxonomyActions } from "./authorization-actions-admin";
 import { commentActions, moderationActions, updateActions } from "./authorization-actions-content";
+import { feedbackActions } from "./authorization-actions-feedback";
+import { inspirationActions } from "./authorization-actions-inspiration";
+import { lessonActions } from "./authorization-actions-lessons";
 import {
   accountActions,
   feedActions,
@@ -27,9 +30,12 @@ export const actionRegistry: ActionEntry[] = [
   ...localeActions,
   ...updateActions,
   ...commentActions,
+  ...feedbackActions,
   ...moderationActions,
   ...programmeActions,
   ...taxonomyActions,
+  ...lessonActions,
+  ...inspirationActions,
 ];
 
 /** The manifest's name of an action: its module and exported name. */

@@ -37,6 +37,11 @@ export const routeRegistry: RouteEntry[] = [
     },
   ),
   route("/api/health/route", { allowed: ANYONE, request: () => get("/api/health?db=1"), granted: status(200) }),
+  route("/api/ready/route", {
+    allowed: ANYONE,
+    request: () => get("/api/ready"),
+    granted: status(200, { contentType: "application/json" }),
+  }),
   route("/api/uploads/route", {
     allowed: rolesWith("update:publish"),
     request: imageUpload,
@@ -98,6 +103,13 @@ export const routeRegistry: RouteEntry[] = [
   route("/(beheer)/beheer/gebruikers/[id]/gegevens/download/route", {
     allowed: rolesWith("privacy:handle-requests"),
     request: ({ world }) => get(`/beheer/gebruikers/${world.bystander.id}/gegevens/download`),
+    granted: status(200, { contentType: "application/zip" }),
+    refused: status(403),
+    anonymous: status(401),
+  }),
+  route("/(beheer)/beheer/rapportage/download/route", {
+    allowed: rolesWith("programme-report:read"),
+    request: () => get("/beheer/rapportage/download?from=2020-01-01&to=2030-12-31"),
     granted: status(200, { contentType: "application/zip" }),
     refused: status(403),
     anonymous: status(401),

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { addPerson, blockPerson, freeCodes, hashToken, newId, newToken, sql, type Person } from "./authorization-database";
+import { seedInspirationRows, type InspirationRows } from "./authorization-inspiration";
+import { seedLessonRows, type LessonRows } from "./authorization-lessons";
 
 export { addPerson, blockPerson, closeWorld, sql, type Person } from "./authorization-database";
 
@@ -20,6 +22,8 @@ export type CallerRows = {
   owner: Person;
   ownComments: { edit: string; remove: string };
   ownUpdate: string;
+  /** The owner's own listed update to ask feedback on (ownUpdate is withdrawn by an earlier case). */
+  feedbackUpdate: string;
   editUpdate: string;
   reportComment: string;
   hideComment: string;
@@ -58,6 +62,8 @@ export type AuthorizationWorld = {
   targets: { block: Person; blockAdmin: Person; unblock: Person; role: Person };
   feedToken: string;
   each: Record<CallerKey, CallerRows>;
+  lessons: Record<CallerKey, LessonRows>;
+  inspiration: Record<CallerKey, InspirationRows>;
   /** Filled in by the spec once the server has made them: a blocked sign-in's notice token, an uploaded image. */
   late: { blockNoticeToken: string; uploadId: string };
 };
@@ -219,6 +225,7 @@ export async function seedAuthorizationWorld(): Promise<AuthorizationWorld> {
       owner,
       ownComments: { edit: await addComment(update, owner.id), remove: await addComment(update, owner.id) },
       ownUpdate: await addUpdate(owner.id),
+      feedbackUpdate: await addUpdate(owner.id),
       editUpdate: key === "PROJECT_LEADER" ? leaderUpdate : authorUpdate,
       reportComment: await addComment(update, bystander.id),
       hideComment: await addComment(update, bystander.id),
@@ -259,6 +266,16 @@ export async function seedAuthorizationWorld(): Promise<AuthorizationWorld> {
     targets,
     feedToken,
     each,
+    lessons: await seedLessonRows({ tag, callers: CALLERS, authorId: people.COORDINATOR.id, commentId: comment }),
+    inspiration: await seedInspirationRows({
+      tag,
+      callers: CALLERS,
+      ownerOf: (key) => (key === "ANONYMOUS" ? bystander.id : people[key].id),
+      authorId: author.id,
+      experimentId: experiment.id,
+      themeId: theme.id,
+      requesterId: people.COORDINATOR.id,
+    }),
     late: { blockNoticeToken: "", uploadId: "" },
   };
 }

@@ -26,12 +26,22 @@ const taxonomyMerge = z.object({
   moved: z.object({ updates: z.number().int(), follows: z.number().int() }),
 });
 
+// A lesson's citation: which update or comment (null once it is deleted) and the coordinator's note.
+const lessonCitation = z.object({
+  evidenceId: z.string(),
+  updateId: z.string().nullable(),
+  commentId: z.string().nullable(),
+  note: z.string(),
+});
+
 const kinds = {
   "invitation.create": { target: "Invitation", data: z.object({ email: z.string(), role, municipalityId: z.string().nullish() }) },
   "invitation.revoke": { target: "Invitation", data: nothing },
   "invitation.accept": { target: "User", data: nothing },
   "password.reset": { target: "User", data: nothing },
   "session.end-all": { target: "User", data: nothing },
+  // A Koppelkans account linked to an identity provider's account (single sign-on), by verified email.
+  "user.sso-link": { target: "User", data: z.object({ issuer: z.string() }) },
   // The reason (required by blockUserSchema) is the event's own; `until` is the last day of the block, or null for no end.
   "user.block": { target: "User", data: z.object({ until: z.string().nullable() }) },
   "user.unblock": { target: "User", data: nothing },
@@ -80,6 +90,29 @@ const kinds = {
   "thread.unlock": { target: "Update", data: nothing },
   "moderation.dismiss": { target: "ModerationItem", data: z.object({ reports: z.number() }) },
   "settings.update": { target: "Setting", data: beforeAfter },
+  // Counts only: who was asked is in the request's own rows.
+  "feedback.request": { target: "Update", data: z.object({ requestId: z.string(), peers: z.number().int().positive() }).strict() },
+  // The inspiration book: one entry per update, so its steps are the update's history.
+  "inspiration.propose": {
+    target: "Update",
+    data: z.object({ entryId: z.string(), themeId: z.string(), introduction: z.string() }),
+  },
+  "inspiration.edit": { target: "Update", data: beforeAfter },
+  "inspiration.publish": { target: "Update", data: z.object({ entryId: z.string() }) },
+  "inspiration.unpublish": { target: "Update", data: z.object({ entryId: z.string() }) },
+  "inspiration.remove": {
+    target: "Update",
+    data: z.object({ entryId: z.string(), consent: z.string(), published: z.boolean() }),
+  },
+  "inspiration.accept": { target: "Update", data: z.object({ entryId: z.string() }) },
+  "inspiration.decline": { target: "Update", data: z.object({ entryId: z.string() }) },
+  "inspiration.withdraw-consent": { target: "Update", data: z.object({ entryId: z.string(), wasPublished: z.boolean() }) },
+  "lesson.create": { target: "Lesson", data: z.object({ title: z.string(), status: z.string() }) },
+  "lesson.update": { target: "Lesson", data: beforeAfter },
+  "lesson.status-change": { target: "Lesson", data: beforeAfter },
+  "lesson.cite": { target: "Lesson", data: lessonCitation },
+  "lesson.uncite": { target: "Lesson", data: lessonCitation },
+  "lesson.delete": { target: "Lesson", data: z.object({ title: z.string(), status: z.string(), evidence: z.number().int() }) },
 } as const satisfies Record<string, { target: string; data: z.ZodType }>;
 
 export type AuditEventType = keyof typeof kinds;

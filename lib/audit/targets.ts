@@ -70,6 +70,11 @@ const lookups: Record<string, Lookup> = {
       label: theme.name,
       href: `/beheer/taxonomie/themas/${theme.id}`,
     })),
+  Lesson: async (_actor, ids) =>
+    byId(await db.lesson.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }), (lesson) => ({
+      label: lesson.title,
+      href: `/lessen/${lesson.id}`,
+    })),
   Invitation: async (_actor, ids) =>
     byId(await db.invitation.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }), (invitation) => ({
       label: invitation.email,

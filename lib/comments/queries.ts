@@ -27,6 +27,7 @@ const commentSelect = {
   authorId: true,
   parentId: true,
   replyToId: true,
+  feedbackRequestId: true,
   author: { select: { name: true, municipality: { select: { name: true } } } },
   mentions: { select: { user: { select: { id: true, name: true } } } },
 } as const satisfies Prisma.CommentSelect;
@@ -50,6 +51,8 @@ export type CommentView = {
   editedAt: Date | null;
   /** For a reply that answers another reply: that reply (its author's name, unless it is gone). */
   replyTo: { id: string; authorName: string | null } | null;
+  /** The feedback request this comment answers (shown with a badge), when its text is shown. */
+  feedbackRequestId: string | null;
   appreciationCount: number;
   appreciatedByMe: boolean;
   canEdit: boolean;
@@ -165,6 +168,7 @@ export async function getCommentsForUpdate(
       createdAt: row.createdAt,
       editedAt: textShown ? row.editedAt : null,
       replyTo: answered ? { id: answered.id, authorName: mayReadComment(actor, answered) ? answered.author.name : null } : null,
+      feedbackRequestId: textShown ? row.feedbackRequestId : null,
       appreciationCount: visible ? (countById.get(row.id) ?? 0) : 0,
       appreciatedByMe: visible && appreciated.has(row.id),
       canEdit: visible && open && own && can(actor, "comment:edit-own"),

@@ -24,6 +24,8 @@ export const postCommentSchema = z.object({
   body: commentBody,
   /** The comment this one answers (a thread's first comment or a reply in it). */
   parentId: optionalId,
+  /** The feedback request this comment answers; only a peer the request asked may set it. */
+  feedbackRequestId: optionalId,
   /** Made by the form (crypto.randomUUID()); the same key twice posts once. */
   clientKey: z
     .string({ error: "comment.formExpired" })

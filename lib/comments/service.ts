@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { fail, invalid, ok, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
+import { mayAnswerFeedback, recordFeedbackAnswer } from "@/lib/feedback/answers";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { mutation, type Tx } from "@/lib/mutation";
 import { onCommentMentionsChanged, onCommentPosted } from "@/lib/notifications/events";
@@ -37,6 +38,7 @@ function refused(error: z.ZodError): ActionResult<never> {
   const fields = new Set(error.issues.map((issue) => String(issue.path[0] ?? "")));
   if (fields.has("clientKey")) return fail("comment.formExpired");
   if (fields.has("updateId") || fields.has("commentId") || fields.has("parentId")) return fail("comment.notFound");
+  if (fields.has("feedbackRequestId")) return fail("feedback.notAsked");
   return invalid(error);
 }
 
@@ -65,6 +67,8 @@ function repeatOf(earlier: { id: string; updateId: string; parentId: string | nu
  * Posts a comment, or a reply, on a published update. Every signed-in role
  * may comment. A reply to a reply joins the same thread (parentId is the
  * thread's first comment) and remembers whom it answers (replyToId).
+ * A peer asked in a feedback request may mark their comment as its answer
+ * (feedbackRequestId); their first answer sets the request's answeredAt.
  *
  * Idempotent per (author, clientKey): a second post with the same key — a
  * double click, a retry after a lost answer — returns the first comment.
@@ -98,6 +102,12 @@ export const postComment = mutation("comment:create", {
       thread = { parentId: target.parentId ?? target.id, replyToId: target.id, replyToAuthorId: target.authorId };
     }
 
+    // An answer to a feedback request: only from a peer that request asked, on its own update.
+    const feedbackRequestId = data.feedbackRequestId ?? null;
+    if (feedbackRequestId && !(await mayAnswerFeedback(tx, actor, { requestId: feedbackRequestId, updateId: update.id }))) {
+      return fail("feedback.notAsked");
+    }
+
     const mentionedUserIds = parseMentions(data.body);
     const mentionProblem = await checkMentions(tx, mentionedUserIds);
     if (mentionProblem) return mentionProblem;
@@ -113,10 +123,12 @@ export const postComment = mutation("comment:create", {
         replyToId: thread?.replyToId ?? null,
         body: data.body,
         clientKey: data.clientKey,
+        feedbackRequestId,
         mentions: { create: mentionedUserIds.map((userId) => ({ userId })) },
       },
       select: { id: true },
     });
+    if (feedbackRequestId) await recordFeedbackAnswer(tx, { requestId: feedbackRequestId, userId: actor.id });
     await tx.update.update({ where: { id: update.id }, data: { commentCount: { increment: 1 } } });
     await onCommentPosted(tx, {
       commentId: comment.id,

@@ -73,6 +73,9 @@ type PendingRow = {
   kind: NotificationKind;
   updateId: string;
   commentId: string | null;
+  feedbackRequestId: string | null;
+  /** For FEEDBACK_REQUEST: the request's question, which the digest quotes. */
+  feedbackQuestion: string | null;
   actorId: string | null;
   readAt: Date | null;
   createdAt: Date;
@@ -154,10 +157,11 @@ async function digestBatch(
 
   // Claim what goes out now, plus what is settled without email; the rest stays unlocked.
   const pending = await tx.$queryRaw<PendingRow[]>`
-    SELECT n.id, n."userId", n.kind::text AS kind, n."updateId", n."commentId", n."actorId", n."readAt", n."createdAt", n.event, n.reason,
-           COALESCE(p.frequency::text, 'WEEKLY') AS frequency
+    SELECT n.id, n."userId", n.kind::text AS kind, n."updateId", n."commentId", n."feedbackRequestId", f.question AS "feedbackQuestion",
+           n."actorId", n."readAt", n."createdAt", n.event, n.reason, COALESCE(p.frequency::text, 'WEEKLY') AS frequency
       FROM "Notification" n
       LEFT JOIN "EmailPreference" p ON p."userId" = n."userId" AND p.kind = n.kind
+      LEFT JOIN "FeedbackRequest" f ON f.id = n."feedbackRequestId"
      WHERE n."userId" = ANY(${locked}::text[]) AND n."emailedAt" IS NULL AND n."createdAt" <= ${now}
        AND (COALESCE(p.frequency::text, 'WEEKLY') = 'NEVER'
             OR n."readAt" IS NOT NULL
@@ -212,7 +216,8 @@ async function digestBatch(
       actorName: row.actorId ? (actorName.get(row.actorId) ?? null) : null,
       updateId: row.updateId,
       commentId: row.commentId,
-      excerpt: moderation ? row.reason : excerpt(said?.body),
+      feedbackRequestId: row.feedbackRequestId,
+      excerpt: moderation ? row.reason : excerpt(row.feedbackQuestion ?? said?.body),
       createdAt: row.createdAt,
       event: row.event,
     });

@@ -26,16 +26,23 @@ export const DIGEST_SUBJECT_PREFIXES: Record<DigestFrequency, readonly string[]>
 };
 
 /** The order of the counts in a digest heading: the most personal first. */
-const KIND_ORDER: readonly NotificationKind[] = ["MODERATION", "MENTION", "REPLY", "COMMENT_ON_UPDATE", "FOLLOWED_UPDATE"];
+const KIND_ORDER: readonly NotificationKind[] = [
+  "MODERATION",
+  "FEEDBACK_REQUEST",
+  "MENTION",
+  "REPLY",
+  "COMMENT_ON_UPDATE",
+  "FOLLOWED_UPDATE",
+];
 
 /** Lines shown per update in a digest; the rest is counted ("en nog 2 meer"). */
 export const DIGEST_LINES_PER_UPDATE = 3;
 
-/** Where a notification leads: the exact comment, or the update itself. */
-export function notificationPath(notification: { updateId: string; commentId: string | null }): string {
-  return notification.commentId
-    ? `/updates/${notification.updateId}#reactie-${notification.commentId}`
-    : `/updates/${notification.updateId}`;
+/** Where a notification leads: the exact comment, the feedback request, or the update itself. */
+export function notificationPath(notification: { updateId: string; commentId: string | null; feedbackRequestId?: string | null }): string {
+  if (notification.commentId) return `/updates/${notification.updateId}#reactie-${notification.commentId}`;
+  if (notification.feedbackRequestId) return `/updates/${notification.updateId}#feedbackverzoek-${notification.feedbackRequestId}`;
+  return `/updates/${notification.updateId}`;
 }
 
 /** Mention tokens become "@Name"; whitespace collapses; long text is cut with an ellipsis. */
@@ -76,6 +83,8 @@ type Texts = {
   /** A moderation step, by its event (see lib/moderation/notify.ts). */
   moderation: (event: string, title: string) => string;
   reason: string;
+  /** Before a feedback request's question. */
+  question: string;
 };
 
 const nl: Texts = {
@@ -87,6 +96,7 @@ const nl: Texts = {
       MENTION: `${actor} noemde je in een reactie bij ${title}`,
       FOLLOWED_UPDATE: `${actor} plaatste een nieuwe update: ${title}`,
       MODERATION: `Bericht van de moderatie over ${title}`,
+      FEEDBACK_REQUEST: `${actor} vraagt je om feedback op ${title}`,
     })[kind],
   line: (kind, actor) =>
     ({
@@ -95,6 +105,7 @@ const nl: Texts = {
       MENTION: `${actor} noemde je`,
       FOLLOWED_UPDATE: `${actor} plaatste deze update`,
       MODERATION: "Bericht van de moderatie",
+      FEEDBACK_REQUEST: `${actor} vraagt je om feedback`,
     })[kind],
   count: (kind, n) =>
     ({
@@ -103,6 +114,7 @@ const nl: Texts = {
       MENTION: n === 1 ? "1 keer genoemd" : `${n} keer genoemd`,
       FOLLOWED_UPDATE: "nieuwe update",
       MODERATION: n === 1 ? "1 bericht van de moderatie" : `${n} berichten van de moderatie`,
+      FEEDBACK_REQUEST: n === 1 ? "1 feedbackverzoek" : `${n} feedbackverzoeken`,
     })[kind],
   groupSingle: (kind, n, title) =>
     ({
@@ -111,6 +123,7 @@ const nl: Texts = {
       MENTION: n === 1 ? `Je bent genoemd bij ${title}` : `Je bent ${n} keer genoemd bij ${title}`,
       FOLLOWED_UPDATE: `Nieuwe update: ${title}`,
       MODERATION: n === 1 ? `Bericht van de moderatie over ${title}` : `${n} berichten van de moderatie over ${title}`,
+      FEEDBACK_REQUEST: n === 1 ? `Feedbackverzoek bij ${title}` : `${n} feedbackverzoeken bij ${title}`,
     })[kind],
   groupMixed: (n, title, parts) => `${n} meldingen bij ${title}: ${parts}`,
   more: (n) => `en nog ${n} meer`,
@@ -133,6 +146,7 @@ const nl: Texts = {
         MENTION: "keren dat iemand je noemt",
         FOLLOWED_UPDATE: "nieuwe updates die je volgt",
         MODERATION: "moderatie van je bijdragen en meldingen",
+        FEEDBACK_REQUEST: "feedbackverzoeken",
       }[kind]
     }? Meld je met één klik af:`,
   unsubscribeAll: "Geen e-mail meer over meldingen? Meld je met één klik af:",
@@ -149,6 +163,7 @@ const nl: Texts = {
       autoHidden: `Een bijdrage bij ${title} is na meldingen verborgen en wacht op beoordeling`,
     })[event] ?? `Bericht van de moderatie over ${title}`,
   reason: "Reden:",
+  question: "Vraag:",
 };
 
 const en: Texts = {
@@ -160,6 +175,7 @@ const en: Texts = {
       MENTION: `${actor} mentioned you in a comment on ${title}`,
       FOLLOWED_UPDATE: `${actor} published a new update: ${title}`,
       MODERATION: `A message from moderation about ${title}`,
+      FEEDBACK_REQUEST: `${actor} asked for your feedback on ${title}`,
     })[kind],
   line: (kind, actor) =>
     ({
@@ -168,6 +184,7 @@ const en: Texts = {
       MENTION: `${actor} mentioned you`,
       FOLLOWED_UPDATE: `${actor} published this update`,
       MODERATION: "A message from moderation",
+      FEEDBACK_REQUEST: `${actor} asked for your feedback`,
     })[kind],
   count: (kind, n) =>
     ({
@@ -176,6 +193,7 @@ const en: Texts = {
       MENTION: n === 1 ? "mentioned once" : `mentioned ${n} times`,
       FOLLOWED_UPDATE: "new update",
       MODERATION: n === 1 ? "1 message from moderation" : `${n} messages from moderation`,
+      FEEDBACK_REQUEST: n === 1 ? "1 feedback request" : `${n} feedback requests`,
     })[kind],
   groupSingle: (kind, n, title) =>
     ({
@@ -184,6 +202,7 @@ const en: Texts = {
       MENTION: n === 1 ? `You were mentioned on ${title}` : `You were mentioned ${n} times on ${title}`,
       FOLLOWED_UPDATE: `New update: ${title}`,
       MODERATION: n === 1 ? `A message from moderation about ${title}` : `${n} messages from moderation about ${title}`,
+      FEEDBACK_REQUEST: n === 1 ? `Feedback request on ${title}` : `${n} feedback requests on ${title}`,
     })[kind],
   groupMixed: (n, title, parts) => `${n} notifications on ${title}: ${parts}`,
   more: (n) => `and ${n} more`,
@@ -206,6 +225,7 @@ const en: Texts = {
         MENTION: "mentions of you",
         FOLLOWED_UPDATE: "new updates you follow",
         MODERATION: "moderation of your contributions and reports",
+        FEEDBACK_REQUEST: "feedback requests",
       }[kind]
     }? Unsubscribe with one click:`,
   unsubscribeAll: "No more email about notifications? Unsubscribe with one click:",
@@ -222,10 +242,18 @@ const en: Texts = {
       autoHidden: `A contribution on ${title} was hidden after reports and awaits review`,
     })[event] ?? `A message from moderation about ${title}`,
   reason: "Reason:",
+  question: "Question:",
 };
 
 function textsFor(locale: Locale): Texts {
   return locale === "en" ? en : nl;
+}
+
+/** What stands before the quoted text of an email: the moderator's reason, a feedback question, or nothing for a comment. */
+function quotePrefix(t: Texts, kind: NotificationKind): string {
+  if (kind === "MODERATION") return `${t.reason} `;
+  if (kind === "FEEDBACK_REQUEST") return `${t.question} `;
+  return "";
 }
 
 function footer(t: Texts, recipient: Recipient, why: string, scope: UnsubscribeScope, now: Date): string[] {
@@ -248,6 +276,8 @@ export type NotificationEmailItem = {
   actorName: string | null;
   updateId: string;
   commentId: string | null;
+  /** For FEEDBACK_REQUEST: the request (the link goes there); the excerpt then holds its question. */
+  feedbackRequestId?: string | null;
   excerpt: string | null;
   createdAt: Date;
 };
@@ -270,9 +300,7 @@ export function immediateNotificationEmail(input: {
     t.hello(input.recipient.name),
     "",
     `${sentence}.`,
-    ...(input.item.excerpt
-      ? ["", input.item.kind === "MODERATION" ? `${t.reason} “${input.item.excerpt}”` : `“${input.item.excerpt}”`]
-      : []),
+    ...(input.item.excerpt ? ["", `${quotePrefix(t, input.item.kind)}“${input.item.excerpt}”`] : []),
     "",
     t.read,
     appUrl(notificationPath(input.item)),

@@ -29,6 +29,7 @@ type Tx = Prisma.TransactionClient;
  *   experiment, its municipality, one of its opgaven or themes (once each,
  *   also when it is published again after a withdrawal). The author follows
  *   the update.
+ * - a feedback request: FEEDBACK_REQUEST for each asked peer (once per request).
  */
 export type CommentPostedEvent = {
   commentId: string;
@@ -43,7 +44,14 @@ export type CommentPostedEvent = {
 
 export type UpdatePublishedEvent = { updateId: string; authorId: string };
 
-const RANK: Record<NotificationKind, number> = { FOLLOWED_UPDATE: 0, COMMENT_ON_UPDATE: 1, REPLY: 2, MENTION: 3, MODERATION: 4 };
+const RANK: Record<NotificationKind, number> = {
+  FOLLOWED_UPDATE: 0,
+  COMMENT_ON_UPDATE: 1,
+  REPLY: 2,
+  MENTION: 3,
+  MODERATION: 4,
+  FEEDBACK_REQUEST: 5,
+};
 
 async function followTarget(tx: Tx, userId: string, targetType: FollowTarget, targetId: string) {
   await tx.follow.upsert({
@@ -71,7 +79,9 @@ async function notify(
     actorId: string;
     update: { id: string; title: string; authorId: string };
     commentId: string | null;
+    /** The text an email quotes: the comment, or a feedback request's question. */
     commentBody: string | null;
+    feedbackRequestId?: string | null;
   },
 ): Promise<void> {
   const wanted = input.recipients.kinds;
@@ -87,7 +97,9 @@ async function notify(
   const already = await tx.notification.findMany({
     where: input.commentId
       ? { commentId: input.commentId, userId: { in: ids } }
-      : { updateId: input.update.id, commentId: null, kind: "FOLLOWED_UPDATE", userId: { in: ids } },
+      : input.feedbackRequestId
+        ? { feedbackRequestId: input.feedbackRequestId, userId: { in: ids } }
+        : { updateId: input.update.id, commentId: null, kind: "FOLLOWED_UPDATE", userId: { in: ids } },
     select: { userId: true },
   });
   const preferences = await tx.emailPreference.findMany({
@@ -106,6 +118,7 @@ async function notify(
       actorId: input.actorId,
       updateId: input.update.id,
       commentId: input.commentId,
+      feedbackRequestId: input.feedbackRequestId ?? null,
       createdAt: now,
     })),
     select: { id: true, userId: true, kind: true },
@@ -128,6 +141,7 @@ async function notify(
         actorName: actor?.name ?? null,
         updateId: input.update.id,
         commentId: input.commentId,
+        feedbackRequestId: input.feedbackRequestId ?? null,
         excerpt: text,
         createdAt: now,
       },
@@ -197,8 +211,8 @@ export async function onUpdatePublished(tx: Tx, event: UpdatePublishedEvent): Pr
       authorId: true,
       experimentId: true,
       experiment: { select: { municipalityId: true } },
-      opgaven: { select: { id: true } },
-      themes: { select: { id: true } },
+      opgaven: { select: { opgaveId: true } },
+      themes: { select: { themeId: true } },
     },
   });
   if (!update) return;
@@ -207,8 +221,8 @@ export async function onUpdatePublished(tx: Tx, event: UpdatePublishedEvent): Pr
       OR: [
         { targetType: "EXPERIMENT", targetId: update.experimentId },
         { targetType: "MUNICIPALITY", targetId: update.experiment.municipalityId },
-        ...(update.opgaven.length ? [{ targetType: "OPGAVE" as const, targetId: { in: update.opgaven.map((opgave) => opgave.id) } }] : []),
-        ...(update.themes.length ? [{ targetType: "THEME" as const, targetId: { in: update.themes.map((theme) => theme.id) } }] : []),
+        ...(update.opgaven.length ? [{ targetType: "OPGAVE" as const, targetId: { in: update.opgaven.map((row) => row.opgaveId) } }] : []),
+        ...(update.themes.length ? [{ targetType: "THEME" as const, targetId: { in: update.themes.map((row) => row.themeId) } }] : []),
       ],
     },
     select: { userId: true },
@@ -218,4 +232,23 @@ export async function onUpdatePublished(tx: Tx, event: UpdatePublishedEvent): Pr
   const recipients = new Recipients(event.authorId);
   for (const follower of followers) recipients.offer(follower.userId, "FOLLOWED_UPDATE");
   await notify(tx, { recipients, actorId: event.authorId, update, commentId: null, commentBody: null });
+}
+
+/** The asked peers of a new feedback request each get a FEEDBACK_REQUEST (the email quotes the question). */
+export async function onFeedbackRequested(
+  tx: Tx,
+  event: { requestId: string; updateId: string; requesterId: string; peerIds: string[]; question: string },
+): Promise<void> {
+  const update = await tx.update.findUnique({ where: { id: event.updateId }, select: { id: true, title: true, authorId: true } });
+  if (!update) return;
+  const recipients = new Recipients(event.requesterId);
+  for (const userId of event.peerIds) recipients.offer(userId, "FEEDBACK_REQUEST");
+  await notify(tx, {
+    recipients,
+    actorId: event.requesterId,
+    update,
+    commentId: null,
+    commentBody: event.question,
+    feedbackRequestId: event.requestId,
+  });
 }

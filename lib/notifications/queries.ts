@@ -32,6 +32,7 @@ export async function listNotifications(userId: string, options: { page?: number
       createdAt: true,
       updateId: true,
       commentId: true,
+      feedbackRequestId: true,
       event: true,
       reason: true,
       actor: { select: { name: true } },

@@ -45,7 +45,7 @@ export async function notificationTarget({
   if (!actor || !isId(notificationId)) return null;
   const notification = await db.notification.findFirst({
     where: { id: notificationId, userId: actor.id },
-    select: { updateId: true, commentId: true },
+    select: { updateId: true, commentId: true, feedbackRequestId: true },
   });
   return notification ? notificationPath(notification) : null;
 }
@@ -58,7 +58,7 @@ export async function openNotification({ actor, notificationId }: { actor: Actor
   if (!actor || !isId(notificationId)) return null;
   const notification = await db.notification.findFirst({
     where: { id: notificationId, userId: actor.id },
-    select: { id: true, updateId: true, commentId: true, readAt: true },
+    select: { id: true, updateId: true, commentId: true, feedbackRequestId: true, readAt: true },
   });
   if (!notification) return null;
   if (!notification.readAt) {

@@ -21,6 +21,7 @@ export const notificationKinds = [
   "REPLY",
   "MENTION",
   "FOLLOWED_UPDATE",
+  "FEEDBACK_REQUEST",
   "MODERATION",
 ] as const satisfies readonly NotificationKind[];
 

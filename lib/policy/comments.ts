@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "./permissions";
 import { listedUpdateWhere, visibleUpdatesWhere } from "./updates";
 
@@ -10,6 +10,12 @@ import { listedUpdateWhere, visibleUpdatesWhere } from "./updates";
 
 /** Comments whose text is shown and counted. */
 export const shownCommentWhere = { deletedAt: null, hiddenAt: null } as const satisfies Prisma.CommentWhereInput;
+
+/** `shownCommentWhere` for raw SQL over the "Comment" table under `alias`. */
+export function shownCommentSql(alias: string): Prisma.Sql {
+  const table = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  return Prisma.sql`(${table}."deletedAt" IS NULL AND ${table}."hiddenAt" IS NULL)`;
+}
 
 /** Is this comment's text shown? For code that already holds the row. */
 export function isShownComment(comment: { deletedAt: Date | null; hiddenAt: Date | null }): boolean {

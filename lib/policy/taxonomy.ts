@@ -4,5 +4,5 @@
  * Written once for the editor's choices and the check when saving.
  */
 export function choosableTaxonomyWhere(updateId?: string) {
-  return updateId ? { OR: [{ archivedAt: null }, { updates: { some: { id: updateId } } }] } : { archivedAt: null };
+  return updateId ? { OR: [{ archivedAt: null }, { updates: { some: { updateId } } }] } : { archivedAt: null };
 }

@@ -108,6 +108,13 @@ export async function anonymisePerson(
   const emails = (await tx.emailMessage.deleteMany({ where: { to: user.email } })).count;
   await deleteRateLimitRows(tx, user.email);
   const updatesKept = await tx.update.count({ where: { authorId: userId } });
+  // Consent to the public inspiration book ends with the account: its examples leave the book at once.
+  await tx.inspirationEntry.updateMany({
+    where: { update: { authorId: userId }, consent: { not: "DECLINED" } },
+    data: { consent: "DECLINED", respondedAt: new Date(), publishedAt: null },
+  });
+  // Nobody waits for an answer that can no longer come.
+  await tx.feedbackRequestPeer.deleteMany({ where: { userId, answeredAt: null } });
 
   const now = new Date();
   await tx.user.update({

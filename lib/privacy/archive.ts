@@ -32,6 +32,8 @@ async function* entries(data: PersonalData, storage: UploadStorage, exportedAt: 
     ["e-mailvoorkeuren.json", data.emailPreferences],
     ["bezoeken.json", data.visits],
     ["gemelde-berichten.json", data.reports],
+    ["feedbackverzoeken.json", data.feedbackRequests],
+    ["lessen.json", data.lessons],
     ["logboek.json", data.audit],
   ];
   for (const [name, value] of files) yield { name, data: json(value), compress: true };
@@ -68,7 +70,7 @@ export async function* zipChunks(files: AsyncIterable<Entry>, modified: Date): A
 }
 
 /** Pull-based: the next chunk is made only when the client has taken the last. */
-function toStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+export function toStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await chunks.next();

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { withTags } from "@/lib/taxonomy/tags";
 
 /**
  * Everything the portal holds about one person, per kind, for their data
@@ -65,8 +66,8 @@ async function collectUpdates(userId: string) {
       createdAt: true,
       updatedAt: true,
       experiment: { select: { title: true, municipality: { select: { name: true } } } },
-      opgaven: { select: { name: true } },
-      themes: { select: { name: true } },
+      opgaven: { select: { opgave: { select: { name: true } } } },
+      themes: { select: { theme: { select: { name: true } } } },
       revisions: { orderBy: { createdAt: "asc" }, select: { ...revisionFields, editorId: true } },
     },
   });
@@ -76,7 +77,7 @@ async function collectUpdates(userId: string) {
     select: { ...revisionFields, update: updateRef },
   });
   return {
-    written: written.map(({ experiment, opgaven, themes, revisions, ...update }) => ({
+    written: written.map(withTags).map(({ experiment, opgaven, themes, revisions, ...update }) => ({
       ...update,
       experiment: experiment.title,
       municipality: experiment.municipality.name,
@@ -98,6 +99,7 @@ function collectComments(userId: string) {
       update: updateRef,
       parentId: true,
       replyToId: true,
+      feedbackRequestId: true,
       body: true,
       createdAt: true,
       editedAt: true,
@@ -132,11 +134,49 @@ async function collectFollows(userId: string) {
   return follows.map((follow) => ({ ...follow, name: names.get(follow.targetId) ?? null }));
 }
 
+/**
+ * The feedback requests the person sent (their question, how many they asked
+ * and how many answered) and those they were asked in (which update, when,
+ * and when they answered): who the others are, and their question, stays out.
+ */
+async function collectFeedbackRequests(userId: string) {
+  const [sent, received] = await Promise.all([
+    db.feedbackRequest.findMany({
+      where: { requesterId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, question: true, createdAt: true, update: updateRef, peers: { select: { answeredAt: true } } },
+    }),
+    db.feedbackRequestPeer.findMany({
+      where: { userId },
+      orderBy: { request: { createdAt: "asc" } },
+      select: { answeredAt: true, request: { select: { id: true, createdAt: true, update: updateRef } } },
+    }),
+  ]);
+  return {
+    sent: sent.map(({ peers, ...request }) => ({
+      ...request,
+      asked: peers.length,
+      answered: peers.filter((peer) => peer.answeredAt).length,
+    })),
+    askedOfYou: received.map(({ request, answeredAt }) => ({ ...request, answeredAt })),
+  };
+}
+
 function collectNotifications(userId: string) {
   return db.notification.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },
-    select: { kind: true, createdAt: true, readAt: true, emailedAt: true, update: updateRef, commentId: true, event: true, reason: true },
+    select: {
+      kind: true,
+      createdAt: true,
+      readAt: true,
+      emailedAt: true,
+      update: updateRef,
+      commentId: true,
+      feedbackRequestId: true,
+      event: true,
+      reason: true,
+    },
   });
 }
 
@@ -160,6 +200,15 @@ function collectReports(userId: string) {
       resolvedAt: true,
       item: { select: { targetType: true, updateId: true, commentId: true, contextUpdateId: true } },
     },
+  });
+}
+
+/** The lessons the person wrote as a coordinator (their own text; the citations' notes are in the audit log). */
+function collectLessons(userId: string) {
+  return db.lesson.findMany({
+    where: { authorId: userId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, body: true, status: true, createdAt: true, updatedAt: true },
   });
 }
 
@@ -199,7 +248,23 @@ export async function collectPersonalData(userId: string) {
         },
       }),
     ]);
-  return { profile, updates, comments, appreciations, follows, notifications, emailPreferences, visits, reports, audit, uploads };
+  const feedbackRequests = await collectFeedbackRequests(userId);
+  const lessons = await collectLessons(userId);
+  return {
+    profile,
+    updates,
+    comments,
+    appreciations,
+    follows,
+    notifications,
+    emailPreferences,
+    visits,
+    reports,
+    audit,
+    uploads,
+    feedbackRequests,
+    lessons,
+  };
 }
 
 export type PersonalData = Awaited<ReturnType<typeof collectPersonalData>>;

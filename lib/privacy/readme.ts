@@ -12,6 +12,11 @@ export const EXPORT_FILES = [
   ["e-mailvoorkeuren.json", "Hoe vaak je e-mail wilt per soort melding. Staat er niets? Dan krijg je één keer per week een overzicht."],
   ["bezoeken.json", "Wanneer je een update voor het laatst opende (voor 'nieuw sinds je laatste bezoek')."],
   ["gemelde-berichten.json", "De updates en reacties die je meldde bij de moderatoren, met je reden en wat ermee gebeurde."],
+  [
+    "feedbackverzoeken.json",
+    "De feedbackverzoeken die je stuurde (je vraag, hoeveel mensen je vroeg en hoeveel er antwoordden), en de verzoeken aan jou (over welke update, en wanneer je antwoordde).",
+  ],
+  ["lessen.json", "De lessen die je schreef als programmacoördinator: titel, tekst, status en wanneer je ze schreef en wijzigde."],
   ["logboek.json", "Wat je deed dat in het logboek staat, zoals uitnodigingen, blokkeringen en rolwijzigingen."],
   ["afbeeldingen.json", "De afbeeldingen die je uploadde, met hun grootte en de update waarin ze staan."],
   ["afbeeldingen/", "De afbeeldingen zelf. De naam van elk bestand is het nummer (id) uit afbeeldingen.json."],

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/policy/permissions";
 import { listedUpdateWhere } from "@/lib/policy/updates";
 import { activeUserWhere } from "@/lib/policy/users";
+import { updateTagsSelect, withTags } from "@/lib/taxonomy/tags";
 
 /** What the home page shows: the programme at a glance. */
 export async function getProgrammeOverview() {
@@ -64,8 +65,7 @@ const updateSummarySelect = {
   milestone: true,
   phase: true,
   author: { select: { name: true } },
-  opgaven: { select: tagSelect, orderBy: { sortOrder: "asc" } },
-  themes: { select: tagSelect, orderBy: { sortOrder: "asc" } },
+  ...updateTagsSelect,
 } as const;
 
 /** What every experiment card and page shows of an experiment. */
@@ -110,7 +110,7 @@ export async function getMunicipalityPage(slug: string) {
   ]);
   if (!municipality) return null;
   const { users: projectLeaders, ...rest } = municipality;
-  return { ...rest, projectLeaders, latestUpdates };
+  return { ...rest, projectLeaders, latestUpdates: latestUpdates.map(withTags) };
 }
 
 /**
@@ -119,7 +119,7 @@ export async function getMunicipalityPage(slug: string) {
  * Drafts and withdrawn updates are left out. Null for an unknown slug.
  */
 export async function getExperimentPage(slug: string) {
-  const carriedByPublishedUpdate = { updates: { some: { ...listedUpdateWhere, experiment: { slug } } } } as const;
+  const carriedByPublishedUpdate = { updates: { some: { update: { ...listedUpdateWhere, experiment: { slug } } } } } as const;
   const [experiment, opgaven, themes] = await Promise.all([
     db.experiment.findUnique({
       where: { slug },
@@ -136,7 +136,7 @@ export async function getExperimentPage(slug: string) {
   ]);
   if (!experiment) return null;
   const { updates: timeline, ...rest } = experiment;
-  return { ...rest, opgaven, themes, timeline };
+  return { ...rest, opgaven, themes, timeline: timeline.map(withTags) };
 }
 
 export type ExperimentPage = NonNullable<Awaited<ReturnType<typeof getExperimentPage>>>;

@@ -5,6 +5,8 @@
 import { hashPassword } from "../accounts/password";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DEMO_PASSWORD, demoExperiments, demoMunicipalities, demoOpgaven, demoThemes, demoUsers } from "./demo-data";
+import { seedDemoInspiration } from "./demo-inspiration";
+import { seedDemoLessons } from "./demo-lessons";
 import { demoUpdates } from "./demo-updates";
 
 export type SeedResult = { seeded: boolean; reason?: string };
@@ -85,8 +87,6 @@ export async function seedDemo(db: PrismaClient, { force = false } = {}): Promis
         (await tx.experiment.findMany({ select: { id: true, slug: true } })).map((experiment) => [experiment.slug, experiment.id]),
       );
       for (const update of demoUpdates) {
-        const opgaven = update.opgaven.map((slug) => ({ slug }));
-        const themes = update.themes.map((slug) => ({ slug }));
         const created = await tx.update.create({
           data: {
             title: update.title,
@@ -97,10 +97,14 @@ export async function seedDemo(db: PrismaClient, { force = false } = {}): Promis
             publishedAt: new Date(update.publishedAt),
             experimentId: experimentIds.get(update.experimentSlug)!,
             authorId: userIds.get(update.authorEmail)!,
-            opgaven: { connect: opgaven },
-            themes: { connect: themes },
+            opgaven: { create: update.opgaven.map((slug) => ({ opgave: { connect: { slug } } })) },
+            themes: { create: update.themes.map((slug) => ({ theme: { connect: { slug } } })) },
           },
-          select: { id: true, opgaven: { select: { name: true } }, themes: { select: { name: true } } },
+          select: {
+            id: true,
+            opgaven: { select: { opgave: { select: { name: true } } } },
+            themes: { select: { theme: { select: { name: true } } } },
+          },
         });
         await tx.updateRevision.create({
           data: {
@@ -110,13 +114,15 @@ export async function seedDemo(db: PrismaClient, { force = false } = {}): Promis
             body: update.body,
             phase: update.phase,
             milestone: update.milestone ?? null,
-            opgaven: created.opgaven.map((opgave) => opgave.name).sort(),
-            themes: created.themes.map((theme) => theme.name).sort(),
+            opgaven: created.opgaven.map((row) => row.opgave.name).sort(),
+            themes: created.themes.map((row) => row.theme.name).sort(),
             createdAt: new Date(update.publishedAt),
           },
         });
       }
 
+      await seedDemoLessons(tx);
+      await seedDemoInspiration(tx);
       await tx.setting.upsert({ where: { key: "demo" }, create: { key: "demo", value: true }, update: { value: true } });
     },
     { timeout: 60_000 },

@@ -4,6 +4,7 @@ import { can, type Actor } from "@/lib/policy/permissions";
 import { listedUpdateWhere } from "@/lib/policy/updates";
 import type { TaxonomyKind } from "./schema";
 import { FOLLOW_TARGET, taxonomyRows } from "./store";
+import { updateTagsSelect, withTags } from "./tags";
 
 // Opgaven and themes as readers see them: lists with how many published
 // updates carry each, and a page per opgave or theme. Counts come from one
@@ -11,7 +12,8 @@ import { FOLLOW_TARGET, taxonomyRows } from "./store";
 
 export type { TaxonomyKind };
 
-const publishedCount = { _count: { select: { updates: { where: listedUpdateWhere } } } } as const;
+// The count runs over the join rows: only those of listed updates count.
+const publishedCount = { _count: { select: { updates: { where: { update: listedUpdateWhere } } } } } as const;
 
 const listSelect = {
   id: true,
@@ -23,8 +25,6 @@ const listSelect = {
   ...publishedCount,
 } as const;
 
-const tagSelect = { id: true, name: true, slug: true, color: true } as const;
-
 /** What a timeline entry shows of a published update (the shape UpdateTimeline takes). */
 const updateSummarySelect = {
   id: true,
@@ -34,8 +34,7 @@ const updateSummarySelect = {
   phase: true,
   author: { select: { name: true } },
   experiment: { select: { title: true, slug: true, municipality: { select: { name: true, slug: true } } } },
-  opgaven: { select: tagSelect, orderBy: { sortOrder: "asc" } },
-  themes: { select: tagSelect, orderBy: { sortOrder: "asc" } },
+  ...updateTagsSelect,
 } as const;
 
 /** Newest first; the id breaks ties so the order is stable. */
@@ -74,15 +73,17 @@ export async function getTaxonomyPage(kind: TaxonomyKind, slug: string) {
   const select = {
     ...listSelect,
     updates: {
-      where: listedUpdateWhere,
-      orderBy: [{ publishedAt: "desc" as const }, { id: "desc" as const }],
+      where: { update: listedUpdateWhere },
+      orderBy: [{ update: { publishedAt: "desc" as const } }, { updateId: "desc" as const }],
       take: TAXONOMY_PAGE_UPDATES,
-      select: updateSummarySelect,
+      select: { update: { select: updateSummarySelect } },
     },
   };
   const item =
     kind === "opgave" ? await db.opgave.findUnique({ where: { slug }, select }) : await db.theme.findUnique({ where: { slug }, select });
-  return item ? flatten(item) : null;
+  if (!item) return null;
+  const { updates, ...rest } = flatten(item);
+  return { ...rest, updates: updates.map((row) => withTags(row.update)) };
 }
 
 export type TaxonomyPage = NonNullable<Awaited<ReturnType<typeof getTaxonomyPage>>>;

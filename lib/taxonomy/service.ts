@@ -157,7 +157,7 @@ export const unarchiveTaxonomy = mutation("taxonomy:manage", {
 
 /** How many updates (of any status) carry it and how many people follow it, for the merge's audit event. */
 async function countLinks(tx: Tx, kind: TaxonomyKind, { id, name, slug }: { id: string; name: string; slug: string }) {
-  const tagged = kind === "opgave" ? { opgaven: { some: { id } } } : { themes: { some: { id } } };
+  const tagged = kind === "opgave" ? { opgaven: { some: { opgaveId: id } } } : { themes: { some: { themeId: id } } };
   const updates = await tx.update.count({ where: tagged });
   const follows = await tx.follow.count({ where: { targetType: FOLLOW_TARGET[kind], targetId: id } });
   return { id, name, slug, updates, follows };
@@ -187,9 +187,10 @@ export const mergeTaxonomy = mutation("taxonomy:manage", {
     await tx.$executeRaw`SELECT 1 FROM ${TAXONOMY_TABLES[kind]} WHERE id = ${source.id} FOR UPDATE`;
     const before = { source: await countLinks(tx, kind, source), target: await countLinks(tx, kind, target) };
 
-    const links = UPDATE_LINKS[kind];
+    const { table, tagColumn } = UPDATE_LINKS[kind];
     const movedUpdates = await tx.$executeRaw`
-      INSERT INTO ${links} ("A", "B") SELECT ${target.id}, "B" FROM ${links} WHERE "A" = ${source.id} ON CONFLICT DO NOTHING`;
+      INSERT INTO ${table} ("updateId", ${tagColumn})
+      SELECT "updateId", ${target.id} FROM ${table} WHERE ${tagColumn} = ${source.id} ON CONFLICT DO NOTHING`;
     const targetType = FOLLOW_TARGET[kind];
     const { count: movedFollows } = await tx.follow.updateMany({
       where: { targetType, targetId: source.id, user: { follows: { none: { targetType, targetId: target.id } } } },
@@ -197,6 +198,8 @@ export const mergeTaxonomy = mutation("taxonomy:manage", {
     });
     // What is left are the follows of people who followed both: they keep the one of the target.
     await tx.follow.deleteMany({ where: { targetType, targetId: source.id } });
+    // The inspiration book's chapters are themes: its examples move to the target's chapter.
+    if (kind === "theme") await tx.inspirationEntry.updateMany({ where: { themeId: source.id }, data: { themeId: target.id } });
     await rows.delete({ where: { id: source.id } });
 
     const after = { target: await countLinks(tx, kind, target) };

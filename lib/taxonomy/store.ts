@@ -20,10 +20,10 @@ export function taxonomyRows(client: Client, kind: TaxonomyKind): Tx["opgave"] {
 
 export const TAXONOMY_TABLES: Record<TaxonomyKind, Prisma.Sql> = { opgave: Prisma.raw(`"Opgave"`), theme: Prisma.raw(`"Theme"`) };
 
-/** Prisma's implicit many-to-many tables: "A" is the opgave or theme, "B" the update. */
-export const UPDATE_LINKS: Record<TaxonomyKind, Prisma.Sql> = {
-  opgave: Prisma.raw(`"_OpgaveToUpdate"`),
-  theme: Prisma.raw(`"_ThemeToUpdate"`),
+/** The join tables with updates ("updateId" and the tag's column). */
+export const UPDATE_LINKS: Record<TaxonomyKind, { table: Prisma.Sql; tagColumn: Prisma.Sql }> = {
+  opgave: { table: Prisma.raw(`"UpdateOpgave"`), tagColumn: Prisma.raw(`"opgaveId"`) },
+  theme: { table: Prisma.raw(`"UpdateTheme"`), tagColumn: Prisma.raw(`"themeId"`) },
 };
 
 export const FOLLOW_TARGET = { opgave: "OPGAVE", theme: "THEME" } as const satisfies Record<TaxonomyKind, FollowTarget>;

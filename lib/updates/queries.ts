@@ -4,14 +4,13 @@ import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/policy/permissions";
 import { choosableTaxonomyWhere } from "@/lib/policy/taxonomy";
 import { editableUpdatesWhere, isListedUpdate, visibleUpdatesWhere } from "@/lib/policy/updates";
+import { updateTagsSelect, withTags } from "@/lib/taxonomy/tags";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 import type { UpdatesTableParams } from "./table-params";
 import { buildUpdatesTableSql, toUpdatesTableRow, websearchText, type UpdatesTablePageRow } from "./table-sql";
 
 export { HIGHLIGHT_END, HIGHLIGHT_START };
 export { buildUpdatesTableSql };
-
-const tagSelect = { select: { id: true, name: true, slug: true, color: true }, orderBy: { sortOrder: "asc" } } as const;
 
 /**
  * The number of nodes of `websearch_to_tsquery('dutch', text)`: 0 when there
@@ -109,23 +108,22 @@ export async function getUpdateForReader(actor: Actor, id: string) {
       authorId: true,
       author: { select: { name: true, municipality: { select: { name: true } } } },
       experiment: { select: { title: true, slug: true, municipality: { select: { name: true, slug: true } } } },
-      opgaven: tagSelect,
-      themes: tagSelect,
+      ...updateTagsSelect,
       _count: { select: { revisions: true } },
     },
   });
   if (!update) return null;
   const editable = await db.update.count({ where: { AND: [{ id }, editableUpdatesWhere(actor)] } });
   return {
-    ...update,
+    ...withTags(update),
     canEdit: editable > 0,
     canWithdraw: update.authorId === actor.id && isListedUpdate(update) && can(actor, "update:withdraw-own"),
   };
 }
 
 /** An update as the editor needs it, only for someone who may edit it. */
-export function getUpdateForEditing(actor: Actor, id: string) {
-  return db.update.findFirst({
+export async function getUpdateForEditing(actor: Actor, id: string) {
+  const update = await db.update.findFirst({
     where: { AND: [{ id }, editableUpdatesWhere(actor)] },
     select: {
       id: true,
@@ -136,10 +134,11 @@ export function getUpdateForEditing(actor: Actor, id: string) {
       status: true,
       experimentId: true,
       experiment: { select: { title: true, slug: true } },
-      opgaven: { select: { id: true } },
-      themes: { select: { id: true } },
+      opgaven: { select: { opgave: { select: { id: true } } } },
+      themes: { select: { theme: { select: { id: true } } } },
     },
   });
+  return update && withTags(update);
 }
 
 /**

@@ -24,6 +24,14 @@ async function checkTaxonomies(tx: Tx, input: UpdateInput, updateId?: string) {
   return { opgaven, themes, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : null };
 }
 
+/** The join rows of the checked (so existing and unique) opgaven and themes. */
+function tagsCreate(taxonomies: { opgaven: { id: string }[]; themes: { id: string }[] }) {
+  return {
+    opgaven: { create: taxonomies.opgaven.map((opgave) => ({ opgaveId: opgave.id })) },
+    themes: { create: taxonomies.themes.map((theme) => ({ themeId: theme.id })) },
+  };
+}
+
 /** Ids of uploaded images the body shows (`/beelden/<id>`). */
 export function imageIdsIn(body: string): string[] {
   return [...new Set([...body.matchAll(/\/beelden\/([a-z0-9]{10,40})\b/g)].map((match) => match[1]!))];
@@ -80,8 +88,7 @@ const createUpdate = mutation("update:publish", {
     const created = await tx.update.create({
       data: {
         ...contentOf(data),
-        opgaven: { connect: data.opgaveIds.map((id) => ({ id })) },
-        themes: { connect: data.themeIds.map((id) => ({ id })) },
+        ...tagsCreate(taxonomies),
         experimentId: experiment.id,
         authorId: actor.id,
         status: publish ? "PUBLISHED" : "DRAFT",
@@ -115,12 +122,14 @@ const editUpdate = mutation((actor) => can(actor, "update:publish") || can(actor
     });
     if (!existing) return fail("update.notFound");
     const publish = data.intent === "publish" && existing.status !== "PUBLISHED";
+    const tags = tagsCreate(taxonomies);
     const updated = await tx.update.update({
       where: { id: existing.id },
       data: {
         ...contentOf(data),
-        opgaven: { set: data.opgaveIds.map((id) => ({ id })) },
-        themes: { set: data.themeIds.map((id) => ({ id })) },
+        // The tags are replaced: all join rows of the update are written again.
+        opgaven: { deleteMany: {}, ...tags.opgaven },
+        themes: { deleteMany: {}, ...tags.themes },
         ...(publish ? { status: "PUBLISHED" as const, publishedAt: existing.publishedAt ?? new Date(), withdrawnAt: null } : {}),
       },
       select: { id: true, status: true },

@@ -56,14 +56,18 @@ function tableConditions(params: UpdatesTableParams, ids: { opgaven: string[]; t
       // A slug that matches no opgave makes "all of" impossible.
       if (ids.opgaven.length < params.opgave.length) conditions.push(Prisma.sql`false`);
       for (const id of ids.opgaven) {
-        conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "_OpgaveToUpdate" x WHERE x."B" = u.id AND x."A" = ${id})`);
+        conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "UpdateOpgave" x WHERE x."updateId" = u.id AND x."opgaveId" = ${id})`);
       }
     } else {
-      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "_OpgaveToUpdate" x WHERE x."B" = u.id AND x."A" = ANY(${ids.opgaven}::text[]))`);
+      conditions.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM "UpdateOpgave" x WHERE x."updateId" = u.id AND x."opgaveId" = ANY(${ids.opgaven}::text[]))`,
+      );
     }
   }
   if (params.theme.length) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "_ThemeToUpdate" x WHERE x."B" = u.id AND x."A" = ANY(${ids.themes}::text[]))`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "UpdateTheme" x WHERE x."updateId" = u.id AND x."themeId" = ANY(${ids.themes}::text[]))`,
+    );
   }
   if (params.municipality.length) conditions.push(Prisma.sql`m.slug = ANY(${params.municipality}::text[])`);
   if (params.experiment.length) conditions.push(Prisma.sql`e.slug = ANY(${params.experiment}::text[])`);
@@ -147,11 +151,11 @@ export function toUpdatesTableRow(row: UpdatesTablePageRow): UpdatesTableRow {
 }
 
 /** The tags of the update `page.id`, in their sort order, as a JSON array. */
-function tagsOf(link: "_OpgaveToUpdate" | "_ThemeToUpdate", tag: "Opgave" | "Theme"): Prisma.Sql {
+function tagsOf(link: "UpdateOpgave" | "UpdateTheme", tag: "Opgave" | "Theme", tagColumn: "opgaveId" | "themeId"): Prisma.Sql {
   return Prisma.sql`COALESCE((
              SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'slug', t.slug, 'color', t.color) ORDER BY t."sortOrder", t.id)
-               FROM ${Prisma.raw(`"${link}"`)} x JOIN ${Prisma.raw(`"${tag}"`)} t ON t.id = x."A"
-              WHERE x."B" = page.id), '[]'::json)`;
+               FROM ${Prisma.raw(`"${link}"`)} x JOIN ${Prisma.raw(`"${tag}"`)} t ON t.id = x.${Prisma.raw(`"${tagColumn}"`)}
+              WHERE x."updateId" = page.id), '[]'::json)`;
 }
 
 /**
@@ -174,8 +178,8 @@ export function buildUpdatesTableSql(params: UpdatesTableParams, lookup: Updates
       SELECT page.id, page.title, page.phase, page.milestone, page."publishedAt", page."commentCount",
              (SELECT a.name FROM "User" a WHERE a.id = page."authorId") AS "authorName",
              page."experimentTitle", page."experimentSlug", page."municipalityName", page."municipalitySlug",
-             ${tagsOf("_OpgaveToUpdate", "Opgave")} AS opgaven,
-             ${tagsOf("_ThemeToUpdate", "Theme")} AS themes,
+             ${tagsOf("UpdateOpgave", "Opgave", "opgaveId")} AS opgaven,
+             ${tagsOf("UpdateTheme", "Theme", "themeId")} AS themes,
              ${query ? Prisma.sql`ts_headline('dutch', regexp_replace(left(page.body, 20000), ${MARKDOWN_SYNTAX}, ' ', 'g'), ${query}, ${`MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … ", StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`})` : Prisma.sql`NULL`} AS snippet
         FROM (
           SELECT u.id, u.title, u.phase::text AS phase, u.milestone, u."publishedAt", u."commentCount", u."authorId", u.body,

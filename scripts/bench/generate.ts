@@ -359,8 +359,8 @@ const updatesStep: Step = {
     const inserted = await insertRows(client, "Update", UPDATE_COLUMNS, rows());
     state.counts.updates = inserted;
     state.counts.publishedUpdates = size.publishedUpdates;
-    state.counts.opgaveLinks = await insertRows(client, "_OpgaveToUpdate", ["A", "B"], opgaveLinks);
-    state.counts.themeLinks = await insertRows(client, "_ThemeToUpdate", ["A", "B"], themeLinks);
+    state.counts.opgaveLinks = await insertRows(client, "UpdateOpgave", ["opgaveId", "updateId"], opgaveLinks);
+    state.counts.themeLinks = await insertRows(client, "UpdateTheme", ["themeId", "updateId"], themeLinks);
     return `${size.publishedUpdates} gepubliceerd, ${size.drafts} concepten, ${size.withdrawn} ingetrokken; ${state.counts.opgaveLinks} opgave- en ${state.counts.themeLinks} themakoppelingen`;
   },
 };
@@ -475,14 +475,14 @@ const busyUpdateStep: Step = {
     ]);
     await insertRows(
       client,
-      "_OpgaveToUpdate",
-      ["A", "B"],
+      "UpdateOpgave",
+      ["opgaveId", "updateId"],
       opgaven.map((slug) => [opgaveIds.get(slug)!, id]),
     );
     await insertRows(
       client,
-      "_ThemeToUpdate",
-      ["A", "B"],
+      "UpdateTheme",
+      ["themeId", "updateId"],
       random.sample(state.themes, 2).map((theme) => [theme.id, id]),
     );
 
@@ -679,8 +679,8 @@ export async function analyzeBenchTables(client: pg.ClientBase): Promise<void> {
     "_ExperimentToNeighbourhood",
     "_ExperimentLeaders",
     "Update",
-    "_OpgaveToUpdate",
-    "_ThemeToUpdate",
+    "UpdateOpgave",
+    "UpdateTheme",
     "Opgave",
     "Theme",
     "Comment",

@@ -25,8 +25,9 @@ export async function readCatalog(url: string) {
        WHERE connamespace = current_schema()::regnamespace AND conrelid::regclass::text <> '"_prisma_migrations"'
          AND conrelid::regclass::text <> '_prisma_migrations'
        ORDER BY 1, 2`);
+    // The label's place, not enumsortorder itself: a value added BEFORE another gets a fractional sort order.
     const enums = await client.query(`
-      SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_enum e
+      SELECT t.typname, e.enumlabel, row_number() OVER (PARTITION BY t.typname ORDER BY e.enumsortorder)::int AS position FROM pg_enum e
         JOIN pg_type t ON t.oid = e.enumtypid
        WHERE t.typnamespace = current_schema()::regnamespace
        ORDER BY t.typname, e.enumsortorder`);

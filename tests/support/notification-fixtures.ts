@@ -66,8 +66,8 @@ export async function createPublishedUpdate(input: {
       phase: "UITVOERING",
       status: "PUBLISHED",
       publishedAt: new Date(),
-      opgaven: { connect: (input.opgaveIds ?? []).map((id) => ({ id })) },
-      themes: { connect: (input.themeIds ?? []).map((id) => ({ id })) },
+      opgaven: { create: (input.opgaveIds ?? []).map((opgaveId) => ({ opgaveId })) },
+      themes: { create: (input.themeIds ?? []).map((themeId) => ({ themeId })) },
     },
   });
 }

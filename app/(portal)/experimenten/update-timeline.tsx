@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ExperimentTimelineChart } from "@/components/timeline/experiment-timeline-chart";
 import { TagList } from "@/components/ui/tag-list";
+import type { ExperimentPhase } from "@/lib/generated/prisma/enums";
 import type { TimelineUpdate } from "@/lib/programme/queries";
 
 type Entry = TimelineUpdate & { experiment?: { title: string; slug: string } };
@@ -8,11 +10,21 @@ type Entry = TimelineUpdate & { experiment?: { title: string; slug: string } };
 /**
  * Published updates as a timeline, newest first, each linking to its own page.
  * Used on an experiment's page and (with the experiment named) on a municipality's.
+ * With `chart` (an experiment's start date and phase), a chart of the phases
+ * and milestones comes first; the list stays as its text alternative.
  */
-export async function UpdateTimeline({ updates, headingLevel = 3 }: { updates: Entry[]; headingLevel?: 3 | 4 }) {
+export async function UpdateTimeline({
+  updates,
+  headingLevel = 3,
+  chart,
+}: {
+  updates: Entry[];
+  headingLevel?: 3 | 4;
+  chart?: { startDate: Date; phase: ExperimentPhase };
+}) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const Heading = headingLevel === 3 ? "h3" : "h4";
-  return (
+  const list = (
     <ol className="space-y-4 border-l-4 border-brand-light pl-4">
       {updates.map((update) => (
         <li key={update.id} className="relative">
@@ -59,5 +71,12 @@ export async function UpdateTimeline({ updates, headingLevel = 3 }: { updates: E
         </li>
       ))}
     </ol>
+  );
+  if (!chart) return list;
+  return (
+    <div className="space-y-6">
+      <ExperimentTimelineChart experiment={chart} updates={updates} />
+      {list}
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ConsentRequests } from "@/components/inspiration/consent-requests";
 import { hasFeedToken } from "@/lib/feeds/service";
 import { requirePermission } from "@/lib/session";
 import { DataRightsSection } from "./data-rights-section";
@@ -22,6 +23,7 @@ export default async function ProfilePage() {
   return (
     <div className="max-w-3xl space-y-10">
       <h1>{t("title")}</h1>
+      <ConsentRequests actor={user} />
 
       <section aria-labelledby="account" className="space-y-4">
         <h2 id="account">{t("account")}</h2>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
+import { SimilarExperiments } from "@/components/koppelkansen/similar-experiments";
 import { TagList } from "@/components/ui/tag-list";
 import { can } from "@/lib/policy/permissions";
 import { getExperimentPage } from "@/lib/programme/queries";
@@ -107,10 +108,12 @@ export default async function ExperimentPage({ params }: PageProps<"/experimente
         ) : (
           <>
             <p>{t("experiment.timelineIntro")}</p>
-            <UpdateTimeline updates={experiment.timeline} />
+            <UpdateTimeline updates={experiment.timeline} chart={experiment} />
           </>
         )}
       </section>
+
+      <SimilarExperiments experimentId={experiment.id} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ActivitySection } from "@/components/charts/activity-section";
 import { FollowButton } from "@/components/follows/follow-button";
 import { ExperimentList } from "@/components/programme/experiment-list";
 import { can } from "@/lib/policy/permissions";
@@ -100,6 +101,8 @@ export default async function MunicipalityPage({ params }: PageProps<"/gemeenten
           <UpdateTimeline updates={municipality.latestUpdates} />
         )}
       </section>
+
+      <ActivitySection municipalityId={municipality.id} />
     </div>
   );
 }

@@ -6,7 +6,15 @@ import { SubmitButton } from "@/components/form/fields";
 import type { EmailFrequency, NotificationKind } from "@/lib/generated/prisma/enums";
 import { saveEmailPreferencesAction } from "@/lib/notifications/actions";
 
-const kinds = ["COMMENT_ON_UPDATE", "REPLY", "MENTION", "FOLLOWED_UPDATE"] as const satisfies readonly NotificationKind[];
+// Every kind the server's schema expects (lib/notifications/unsubscribe.ts notificationKinds): all are on the form.
+const kinds = [
+  "COMMENT_ON_UPDATE",
+  "REPLY",
+  "MENTION",
+  "FEEDBACK_REQUEST",
+  "FOLLOWED_UPDATE",
+  "MODERATION",
+] as const satisfies readonly NotificationKind[];
 const frequencies = ["IMMEDIATE", "DAILY", "WEEKLY", "NEVER"] as const satisfies readonly EmailFrequency[];
 
 function FrequencyGroup({ kind, value }: { kind: NotificationKind; value: EmailFrequency }) {

@@ -5,7 +5,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { UpdateAppreciation } from "@/components/appreciation/update-appreciation";
 import { CommentSection } from "@/components/comments/comment-section";
+import { FeedbackRequests } from "@/components/feedback/feedback-requests";
 import { FollowButton } from "@/components/follows/follow-button";
+import { InspirationNotice } from "@/components/inspiration/consent-notice";
+import { RelatedElsewhere } from "@/components/koppelkansen/related-elsewhere";
+import { LessonsCiting } from "@/components/lessons/lessons-citing";
 import { getMarkdownLabels } from "@/components/markdown/labels";
 import { Markdown } from "@/components/markdown/markdown";
 import { UpdateModeration } from "@/components/moderation/update-moderation";
@@ -113,6 +117,7 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
 
         {isListedUpdate(update) ? <UpdateAppreciation updateId={update.id} actor={user} /> : null}
         <UpdateModeration update={update} actor={user} />
+        <InspirationNotice updateId={update.id} actor={user} />
 
         {update.canEdit || update.canWithdraw || revisionCount > 1 ? (
           <div className="flex flex-wrap items-start gap-3">
@@ -139,6 +144,9 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
         <p className="text-slate-700">{t("update.page.noBody")}</p>
       )}
 
+      {isListedUpdate(update) ? <LessonsCiting updateId={update.id} actor={user} /> : null}
+      {isListedUpdate(update) ? <FeedbackRequests updateId={update.id} updateAuthorId={update.authorId} actor={user} /> : null}
+
       {isListedUpdate(update) ? (
         <section id="reacties" aria-labelledby="reacties-titel" className="scroll-mt-6 border-t border-slate-300 pt-8">
           <CommentSection
@@ -152,6 +160,7 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
       ) : (
         <section id="reacties" />
       )}
+      {isListedUpdate(update) ? <RelatedElsewhere updateId={update.id} /> : null}
       <VisitRecorder updateId={update.id} />
     </article>
   );
