@@ -53,6 +53,8 @@ export default defineConfig({
       PORT: String(port),
       APP_URL: baseURL,
       NEXTAUTH_URL: baseURL,
+      // One JSON line per request would bury the test report; problems still print.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   },
 });

@@ -1,13 +1,15 @@
 import "server-only";
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
-import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies, headers } from "next/headers";
 import { accountBlockedError } from "@/lib/accounts/block-notice";
+import { oidcProvider, type OidcProfile } from "@/lib/accounts/oidc-provider";
+import { admitOidcSignIn, authLogger } from "@/lib/accounts/oidc-sign-in";
 import { verifyPassword } from "@/lib/accounts/password";
 import { signInSchema } from "@/lib/accounts/schema";
 import { endSession, startSession } from "@/lib/accounts/sessions";
+import { isPasswordSignInEnabled, signInConfig } from "@/lib/accounts/sign-in-config";
+import { currentSsoRequest } from "@/lib/accounts/sso-request";
 import { db } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
 import { isBlockedNow } from "@/lib/policy/users";
@@ -16,6 +18,9 @@ import { safeCallbackPath } from "@/lib/safe-redirect";
 
 /** How long a sign-in lasts (the cookie, the token and its Session row). */
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+/** The error of a password sign-in while PASSWORD_SIGN_IN=off (the form is hidden then; this refuses a direct request). */
+export const PASSWORD_SIGN_IN_OFF = "PasswordSignInOff";
 
 /**
  * Checks an email and password. Unknown email and wrong password take the
@@ -27,6 +32,7 @@ export async function authorizeCredentials(
   credentials: Record<string, unknown> | undefined,
   ip: string,
 ): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
+  if (!isPasswordSignInEnabled()) throw new Error(PASSWORD_SIGN_IN_OFF);
   const parsed = signInSchema.safeParse(credentials ?? {});
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
@@ -86,11 +92,13 @@ export function requestIsHttps(headers: Headers, url?: string): boolean {
 
 /** The options for one request (the route handler) or, without `https`, for reading sessions. */
 export function authOptionsFor({ https = false }: { https?: boolean } = {}): NextAuthOptions {
+  const { oidc } = signInConfig();
   return {
-    // Holds Account rows for an OIDC provider, should one be configured;
-    // sessions are JWTs, each with a Session row while it lives (lib/accounts/sessions.ts).
-    adapter: PrismaAdapter(db as never) as Adapter,
+    // No adapter: sessions are JWTs, each with a Session row while it lives
+    // (lib/accounts/sessions.ts), and lib/accounts/oidc-link.ts links SSO
+    // accounts itself, by verified email to an invitation or account only.
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    logger: authLogger,
     cookies: authCookies(https),
     pages: { signIn: "/inloggen", error: "/inloggen" },
     providers: [
@@ -99,13 +107,23 @@ export function authOptionsFor({ https = false }: { https?: boolean } = {}): Nex
         credentials: { email: { type: "email" }, password: { type: "password" } },
         authorize: (credentials, request) => authorizeCredentials(credentials, clientIp(request?.headers)),
       }),
+      ...(oidc ? [oidcProvider(oidc)] : []),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      // Password sign-ins were decided in authorize; an SSO sign-in is decided here, against Koppelkans's own accounts.
+      signIn({ account, profile }) {
+        if (account?.type !== "oauth") return true;
+        return oidc ? admitOidcSignIn(profile as OidcProfile | undefined, oidc.issuer) : false;
+      },
+      async jwt({ token, user, account }) {
         if (user) {
-          token.uid = user.id;
-          token.sv = user.sessionVersion ?? 0;
-          token.sid = await startSession(user.id, SESSION_MAX_AGE_S);
+          // After SSO `user` is the provider's profile; the account it was linked to is the request's.
+          const person = account?.type === "oauth" ? currentSsoRequest()?.user : { id: user.id, sessionVersion: user.sessionVersion ?? 0 };
+          if (!person) throw new Error("SSO sign-in without a linked Koppelkans account");
+          token.sub = person.id;
+          token.uid = person.id;
+          token.sv = person.sessionVersion;
+          token.sid = await startSession(person.id, SESSION_MAX_AGE_S);
         }
         return token;
       },

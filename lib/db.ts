@@ -1,12 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { onShutdown, SHUTDOWN_ORDER } from "@/lib/shutdown";
 
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error("DATABASE_URL ontbreekt: start de app met `npm start` of `npm run dev`, die de database regelen.");
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  // On SIGTERM the server closes the pool after the last request and the scheduler's last tick.
+  onShutdown("database", SHUTDOWN_ORDER.pool, () => client.$disconnect());
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };

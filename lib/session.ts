@@ -5,6 +5,7 @@ import { cache } from "react";
 import { liveSession } from "@/lib/accounts/sessions";
 import { authOptions } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { noteRequestUser } from "@/lib/http/request-context";
 import { can, type Permission } from "@/lib/policy/permissions";
 import { activeUserWhere } from "@/lib/policy/users";
 
@@ -35,7 +36,13 @@ export function currentUserWhere(session: { uid: string; sv?: number; sid: strin
 export const getCurrentUser = cache(async () => {
   const session = await getServerSession(authOptions);
   if (!session?.uid || !session.sid) return null;
-  return db.user.findFirst({ where: currentUserWhere({ uid: session.uid, sv: session.sv, sid: session.sid }), select: currentUserSelect });
+  const user = await db.user.findFirst({
+    where: currentUserWhere({ uid: session.uid, sv: session.sv, sid: session.sid }),
+    select: currentUserSelect,
+  });
+  // The request log names the user by id only.
+  noteRequestUser(user?.id);
+  return user;
 });
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;

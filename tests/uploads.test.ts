@@ -152,9 +152,9 @@ describe("LocalDiskStorage", () => {
   });
 
   it("refuses an unknown UPLOAD_STORAGE instead of silently storing locally", () => {
-    process.env.UPLOAD_STORAGE = "s3";
+    process.env.UPLOAD_STORAGE = "ftp";
     try {
-      expect(() => getUploadStorage()).toThrow(/UPLOAD_STORAGE=s3/);
+      expect(() => getUploadStorage()).toThrow(/UPLOAD_STORAGE=ftp/);
     } finally {
       delete process.env.UPLOAD_STORAGE;
     }

@@ -13,11 +13,11 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 
 export type Launcher = { child: ChildProcess; output: () => string; exited: () => boolean };
 
-export function startLauncher({ dataDir, port }: { dataDir: string; port: number }): Launcher {
+export function startLauncher({ dataDir, port, env = {} }: { dataDir: string; port: number; env?: Record<string, string> }): Launcher {
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "start"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), APP_URL: url, NEXTAUTH_URL: url },
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), APP_URL: url, NEXTAUTH_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -22,6 +22,7 @@ import {
   resetPasswordSchema,
   unblockUserSchema,
 } from "./schema";
+import { isPasswordSignInEnabled } from "./sign-in-config";
 import { createToken, hashToken, INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS } from "./tokens";
 
 // Every write goes through the pipeline (lib/mutation.ts): permission, parse,
@@ -30,6 +31,9 @@ import { createToken, hashToken, INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS } from
 // with every role.
 
 type InvitationEmail = Parameters<typeof invitationEmail>[0];
+
+/** With PASSWORD_SIGN_IN=off nobody sets or resets a password (the pages say so; this refuses a direct call). */
+const PASSWORD_OFF = "signIn.PasswordSignInOff";
 
 export const createInvitation = mutation("invitation:create", {
   schema: invitationSchema,
@@ -110,6 +114,7 @@ const accept = publicMutation({
   schema: acceptInvitationSchema,
   // The link's state and the slow hash before the transaction; the claim below decides.
   prepare: async ({ data: { token, password } }): Promise<ActionResult<{ passwordHash: string }>> => {
+    if (!isPasswordSignInEnabled()) return fail(PASSWORD_OFF);
     const { state } = await getInvitationByToken(token);
     return state === "valid" ? ok({ passwordHash: await hashPassword(password) }) : fail(`invitation.${state}`);
   },
@@ -164,6 +169,7 @@ const requestReset = publicMutation({
   schema: requestPasswordResetSchema.extend({ ip: z.string().max(100) }),
   // The counters live outside the transaction (and a refusal must not roll them back).
   prepare: async ({ data: { email, ip } }): Promise<ActionResult<{ send: boolean }>> => {
+    if (!isPasswordSignInEnabled()) return fail(PASSWORD_OFF);
     const allowed = await consumePasswordReset(email, ip);
     return allowed === "ip" ? fail("passwordReset.tooMany") : ok({ send: allowed === "ok" });
   },
@@ -194,6 +200,7 @@ export async function getPasswordResetState(token: string): Promise<InvitationSt
 export const resetPassword = publicMutation({
   schema: resetPasswordSchema,
   prepare: async ({ data }): Promise<ActionResult<{ passwordHash: string }>> => {
+    if (!isPasswordSignInEnabled()) return fail(PASSWORD_OFF);
     const state = await getPasswordResetState(data.token);
     return state === "valid" ? ok({ passwordHash: await hashPassword(data.password) }) : fail(`passwordReset.${state}`);
   },

@@ -18,6 +18,8 @@
  */
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { getLogger } from "@/lib/log/logger";
+import { logDeliveryFailure, logOutboxEmail } from "./log";
 import { emailFrom, getTransporter } from "./transport";
 
 type Tx = Prisma.TransactionClient;
@@ -84,7 +86,7 @@ export async function deliverQueued(options: { limit?: number } = {}): Promise<D
                        WHERE transport = ${QUEUED} AND "sentAt" IS NULL AND error IS NULL
                        ORDER BY "createdAt" LIMIT ${chunk} FOR UPDATE SKIP LOCKED)
         RETURNING id, "to", subject, text, html`;
-      for (const row of rows) console.info(`[e-mail → outbox] aan ${row.to}: ${row.subject}\n${row.text}`);
+      for (const row of rows) logOutboxEmail(row.id, row);
       result.outbox += rows.length;
       if (rows.length < chunk) break;
     }
@@ -112,7 +114,7 @@ export async function deliverQueued(options: { limit?: number } = {}): Promise<D
           return "sent" as const;
         } catch (error) {
           const reason = (error as Error).message;
-          console.error(`[e-mail] verzenden aan ${row.to} mislukt: ${reason}`);
+          logDeliveryFailure(row.id, reason);
           await tx.emailMessage.update({ where: { id: row.id }, data: { transport: "smtp", error: reason.slice(0, 1000) } });
           return "failed" as const;
         }
@@ -136,7 +138,7 @@ function runDelivery(): void {
   }
   delivering = true;
   deliverQueued()
-    .catch((error: unknown) => console.error(`[e-mail] bezorgen mislukt: ${(error as Error).message}`))
+    .catch((error: unknown) => getLogger("email").error({ err: error }, "E-mail bezorgen mislukt"))
     .finally(() => {
       delivering = false;
       if (deliverAgain) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { logDeliveryFailure, logOutboxEmail } from "./log";
 import { emailFrom, getTransporter, resetEmailTransport } from "./transport";
 
 export { emailFrom, resetEmailTransport };
@@ -18,7 +19,7 @@ export async function sendEmail(message: EmailMessageInput): Promise<{ id: strin
     select: { id: true },
   });
   if (!smtp) {
-    console.info(`[e-mail → outbox] aan ${message.to}: ${message.subject}\n${message.text}`);
+    logOutboxEmail(record.id, message);
     return { id: record.id, delivered: false };
   }
   try {
@@ -27,7 +28,7 @@ export async function sendEmail(message: EmailMessageInput): Promise<{ id: strin
     return { id: record.id, delivered: true };
   } catch (error) {
     const reason = (error as Error).message;
-    console.error(`[e-mail] verzenden aan ${message.to} mislukt: ${reason}`);
+    logDeliveryFailure(record.id, reason);
     await db.emailMessage.update({ where: { id: record.id }, data: { error: reason.slice(0, 1000) } });
     return { id: record.id, delivered: false };
   }

@@ -95,8 +95,8 @@ export function refuse(res: ServerResponse, status: Status, headers: Record<stri
     res.destroy();
     return;
   }
-  // Drop whatever Next.js may have set already, so no stale Content-Length goes out.
-  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  // Drop whatever Next.js may have set already, so no stale Content-Length goes out; the request id stays.
+  for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);
   const body = MESSAGES[status];
   res.writeHead(status, {
     "Content-Type": "text/plain; charset=utf-8",

@@ -32,3 +32,6 @@ export const GATE = {
 
 /** On SIGTERM, how long in-flight requests may take before their connections are closed. */
 export const SHUTDOWN_GRACE_MS = 10_000;
+
+/** After that, how long each shutdown step (the scheduler's running tick, closing the database pool) may take. */
+export const SHUTDOWN_STEP_MS = 10_000;

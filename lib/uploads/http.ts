@@ -27,7 +27,7 @@ export function errorMessage(key: string, locale: string | undefined): string {
 }
 
 /** The HTTP status for an error key of the upload service. */
-export function statusForError(key: string): 400 | 401 | 403 | 413 | 500 {
+export function statusForError(key: string): 400 | 401 | 403 | 413 | 500 | 503 {
   switch (key) {
     case "upload.signInRequired":
       return 401;
@@ -38,6 +38,8 @@ export function statusForError(key: string): 400 | 401 | 403 | 413 | 500 {
       return 413;
     case "unexpected":
       return 500;
+    case "upload.storageUnavailable":
+      return 503;
     default:
       return 400;
   }

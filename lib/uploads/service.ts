@@ -2,9 +2,10 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
+import { getLogger } from "@/lib/log/logger";
 import { can, type Actor } from "@/lib/policy/permissions";
 import { processImage } from "./process";
-import { getUploadStorage, type UploadStorage } from "./storage";
+import { getUploadStorage, UploadStorageError, type UploadStorage } from "./storage";
 
 /** The address an upload is served at (app/beelden/[id]/route.ts). */
 export function uploadUrl(id: string): string {
@@ -42,8 +43,14 @@ export async function uploadImage({
   if (!processed.ok) return fail(processed.error);
   const image = processed.data;
 
+  // The file first, then the row: a store that refuses the write leaves nothing behind.
   const storageKey = newStorageKey(image.extension);
-  await storage.put(storageKey, image.data, image.contentType);
+  try {
+    await storage.put(storageKey, image.data, image.contentType);
+  } catch (error) {
+    getLogger("beelden").error({ userId: actor.id }, `Afbeelding opslaan mislukt: ${describeStorageError(error)}`);
+    return fail("upload.storageUnavailable");
+  }
   try {
     const upload = await db.upload.create({
       data: {
@@ -62,6 +69,13 @@ export async function uploadImage({
     await storage.delete(storageKey).catch(() => {});
     throw error;
   }
+}
+
+/** One line for the log: the store's own message (it names the store and the cause), never a stack. */
+export function describeStorageError(error: unknown): string {
+  if (error instanceof UploadStorageError) return error.message;
+  const { code, message } = error as { code?: string; message?: string };
+  return `${code ? `${code}: ` : ""}${message ?? String(error)}`.replace(/\s+/g, " ");
 }
 
 /** Ids are cuids; anything else cannot match a row, so it is not looked up. */

@@ -60,7 +60,16 @@ export async function startServer({
   const log = createWriteStream(logFile);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "start"], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOSTNAME_BIND: "127.0.0.1", APP_URL: url, NEXTAUTH_URL: url },
+    // Pretty logs: the launcher's own "[koppelkans] …" lines are echoed below.
+    env: {
+      ...process.env,
+      LOG_FORMAT: process.env.LOG_FORMAT ?? "pretty",
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOSTNAME_BIND: "127.0.0.1",
+      APP_URL: url,
+      NEXTAUTH_URL: url,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let exited: number | null = null;

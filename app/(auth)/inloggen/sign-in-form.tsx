@@ -1,36 +1,21 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { buttonClass } from "@/components/form/fields";
 import { blockNoticeAction } from "@/lib/accounts/actions";
 import type { BlockNotice } from "@/lib/accounts/block-notice";
+import { BlockDetails } from "./block-details";
 
 /** Errors the form can name (lib/auth.ts throws them); anything else is "wrong email or password". AccountBlocked may carry a notice token after a colon. */
-const knownErrors = ["CredentialsSignin", "AccountBlocked", "RateLimited"];
+const knownErrors = ["CredentialsSignin", "AccountBlocked", "RateLimited", "PasswordSignInOff"];
 
 /** next-auth's error code, and the notice token a blocked sign-in with the right password carries after a colon. */
 function splitError(code: string | null | undefined): { error: string; token: string | null } {
   const [error = "", token = null] = (code ?? "").split(/:(.*)/s);
   return { error: knownErrors.includes(error) ? error : "default", token: error === "AccountBlocked" ? token : null };
-}
-
-/** Why the account is blocked and until when, under the general message. */
-function BlockDetails({ notice }: { notice: BlockNotice }) {
-  const t = useTranslations("signIn");
-  const format = useFormatter();
-  return (
-    <>
-      {notice.reason ? <span className="mt-2 block">{t("blockedReason", { reason: notice.reason })}</span> : null}
-      <span className="mt-2 block">
-        {notice.lastDay
-          ? t("blockedUntil", { date: format.dateTime(new Date(`${notice.lastDay}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) })
-          : t("blockedNoEnd")}
-      </span>
-    </>
-  );
 }
 
 export function SignInForm({ callbackPath, initialEmail }: { callbackPath: string; initialEmail: string }) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { isPasswordSignInEnabled } from "@/lib/accounts/sign-in-config";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,14 +9,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ForgotPasswordPage() {
-  const t = await getTranslations("forgotPassword");
+  const t = await getTranslations();
   return (
     <div className="mx-auto max-w-md space-y-6">
-      <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
-      <ForgotPasswordForm />
+      <h1>{t("forgotPassword.title")}</h1>
+      {isPasswordSignInEnabled() ? (
+        <>
+          <p>{t("forgotPassword.intro")}</p>
+          <ForgotPasswordForm />
+        </>
+      ) : (
+        <p role="status" className="rounded border-l-4 border-brand bg-brand-light px-4 py-3">
+          {t("signIn.passwordOffNotice")}
+        </p>
+      )}
       <p>
-        <Link href="/inloggen">{t("back")}</Link>
+        <Link href="/inloggen">{t("forgotPassword.back")}</Link>
       </p>
     </div>
   );

@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { getLogger } from "@/lib/log/logger";
 import { getCurrentUser } from "@/lib/session";
 import { errorMessage, etagMatches, IMAGE_CACHE_CONTROL, uploadEtag } from "@/lib/uploads/http";
-import { findUpload } from "@/lib/uploads/service";
+import { describeStorageError, findUpload } from "@/lib/uploads/service";
 import { getUploadStorage } from "@/lib/uploads/storage";
 
 /**
@@ -46,14 +47,21 @@ export async function GET(request: NextRequest, context: RouteContext<"/beelden/
   };
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: cacheHeaders });
 
-  const data = await getUploadStorage().get(upload.storageKey);
-  if (!data) return notFound();
-  return new Response(new Uint8Array(data), {
+  let stored;
+  try {
+    stored = await getUploadStorage().stream(upload.storageKey);
+  } catch (error) {
+    getLogger("beelden").error({ uploadId: upload.id }, `Afbeelding lezen mislukt: ${describeStorageError(error)}`);
+    return plain(503, errorMessage("upload.storageReadFailed", locale));
+  }
+  if (!stored) return notFound();
+  // Streamed from the store (S3 or disk): a large image is never held in memory whole.
+  return new Response(stored.body, {
     status: 200,
     headers: {
       ...cacheHeaders,
       "Content-Type": upload.contentType,
-      "Content-Length": String(data.byteLength),
+      "Content-Length": String(stored.byteSize),
       "Content-Disposition": "inline",
     },
   });
