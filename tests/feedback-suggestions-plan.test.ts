@@ -6,37 +6,12 @@
  * generator, the planner's plan, or else the plan with seqscans disabled
  * (proving an index path exists), has no Seq Scan on "Update".
  */
-import pg from "pg";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { expect, it } from "vitest";
 import { buildFeedbackSuggestionsSql } from "@/lib/feedback/suggestions-sql";
-import { seedDemo } from "@/lib/seed/seed";
-import { analyzeBenchTables, FULL_SIZE, generateProgramme } from "../scripts/bench/generate";
 import { describePlan, explain, seqScansOn } from "../scripts/bench/plans";
+import { usePlanData } from "./support/plan-data";
 
-const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-
-beforeAll(async () => {
-  await seedDemo(db);
-  await client.connect();
-  await generateProgramme(client, {
-    size: {
-      ...FULL_SIZE,
-      municipalities: 10,
-      experiments: 60,
-      projectLeaders: 20,
-      publishedUpdates: 3_000,
-      drafts: 50,
-      withdrawn: 20,
-      comments: 0,
-    },
-  });
-  await analyzeBenchTables(client);
-}, 120_000);
-
-afterAll(async () => {
-  await client.end();
-});
+const client = usePlanData();
 
 it('the suggestions for an update with several opgaven have an index path, no Seq Scan on "Update"', async () => {
   const {

@@ -13,44 +13,20 @@
  * when it has none). That is the assertion; `npm run bench` shows the plans
  * at full size.
  */
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { seedDemo } from "@/lib/seed/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import { activityQuery, matrixQueries } from "../scripts/bench/analytics-sql";
-import { analyzeBenchTables, FULL_SIZE, generateProgramme } from "../scripts/bench/generate";
 import { explain, seqScansOn, type PlanNode } from "../scripts/bench/plans";
 import type { PgQuery } from "../scripts/bench/table-sql";
+import { usePlanData } from "./support/plan-data";
 
-const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+const client = usePlanData({ comments: 30_000 });
 const TABLES = ["Update", "Comment"];
 let municipalityId = "";
 let themeSlug = "";
 
 beforeAll(async () => {
-  await seedDemo(db);
-  await client.connect();
-  const marker = await generateProgramme(client, {
-    size: {
-      ...FULL_SIZE,
-      municipalities: 10,
-      experiments: 60,
-      projectLeaders: 20,
-      publishedUpdates: 3_000,
-      drafts: 50,
-      withdrawn: 20,
-      comments: 30_000,
-      busyUpdate: undefined,
-    },
-  });
-  expect(marker.counts.updates).toBe(3_070);
-  await analyzeBenchTables(client);
   municipalityId = (await client.query<{ id: string }>(`SELECT id FROM "Municipality" WHERE slug = 'amsterdam'`)).rows[0]!.id;
   themeSlug = (await client.query<{ slug: string }>(`SELECT slug FROM "Theme" ORDER BY "sortOrder", slug LIMIT 1`)).rows[0]!.slug;
-}, 180_000);
-
-afterAll(async () => {
-  await client.end();
 });
 
 const seqScans = (plan: PlanNode) => TABLES.flatMap((table) => seqScansOn(plan, table));

@@ -13,34 +13,16 @@
  * for them is checked with seqscans disabled. The similar experiments need
  * every listed update, and read them from the covering index.
  */
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { seedDemo } from "@/lib/seed/seed";
-import { analyzeBenchTables, FULL_SIZE, generateProgramme } from "../scripts/bench/generate";
+import { beforeAll, describe, expect, it } from "vitest";
 import { explain, planNodes, seqScansOn } from "../scripts/bench/plans";
 import { heaviestRelatedUpdate, relatedUpdatesQuery, similarExperimentsQuery } from "../scripts/bench/related-sql";
+import { usePlanData } from "./support/plan-data";
 
-const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+const client = usePlanData();
 let updates: string[] = [];
 let experiment = "";
 
 beforeAll(async () => {
-  await seedDemo(db);
-  await client.connect();
-  await generateProgramme(client, {
-    size: {
-      ...FULL_SIZE,
-      municipalities: 10,
-      experiments: 60,
-      projectLeaders: 20,
-      publishedUpdates: 3_000,
-      drafts: 50,
-      withdrawn: 20,
-      comments: 0,
-    },
-  });
-  await analyzeBenchTables(client);
   const heaviest = await heaviestRelatedUpdate(client);
   expect(heaviest).not.toBeNull();
   // The heaviest block, plus a few ordinary updates (one, two and three opgaven).
@@ -51,10 +33,6 @@ beforeAll(async () => {
      ORDER BY n, id`);
   updates = [heaviest!.id, ...ordinary.rows.map((row) => row.id)];
   experiment = (await client.query<{ id: string }>(`SELECT "experimentId" AS id FROM "Update" WHERE id = $1`, [heaviest!.id])).rows[0]!.id;
-}, 120_000);
-
-afterAll(async () => {
-  await client.end();
 });
 
 describe("query plans of Elders ook", () => {

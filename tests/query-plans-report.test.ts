@@ -8,40 +8,13 @@
  * planner has no cheaper choice to make here: the plan it picks is the one
  * asserted. The plans at full size are checked by `npm run bench`.
  */
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReportPeriod } from "@/lib/analytics/report-period";
 import { buildProgrammeReportSql } from "@/lib/analytics/report-sql";
-import { db } from "@/lib/db";
-import { seedDemo } from "@/lib/seed/seed";
-import { analyzeBenchTables, FULL_SIZE, generateProgramme } from "../scripts/bench/generate";
 import { describePlan, explain, planNodes, seqScansOn, type PlanNode } from "../scripts/bench/plans";
+import { usePlanData } from "./support/plan-data";
 
-const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-
-beforeAll(async () => {
-  await seedDemo(db);
-  await client.connect();
-  const marker = await generateProgramme(client, {
-    size: {
-      ...FULL_SIZE,
-      municipalities: 10,
-      experiments: 60,
-      projectLeaders: 20,
-      publishedUpdates: 3_000,
-      drafts: 50,
-      withdrawn: 20,
-      comments: 30_000,
-      busyUpdate: undefined,
-    },
-  });
-  expect(marker.counts.updates).toBe(3_070);
-  await analyzeBenchTables(client);
-}, 180_000);
-
-afterAll(async () => {
-  await client.end();
-});
+const client = usePlanData({ comments: 30_000 });
 
 const planOf = (period: ReportPeriod, analyze = false) => {
   const sql = buildProgrammeReportSql(period);

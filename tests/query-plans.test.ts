@@ -14,39 +14,16 @@
  * back to a Seq Scan when it has no other way). That is the assertion. The
  * plans at full size (20,000 updates) are checked by `npm run bench`.
  */
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { seedDemo } from "@/lib/seed/seed";
-import { analyzeBenchTables, FULL_SIZE, generateProgramme } from "../scripts/bench/generate";
+import { beforeAll, describe, expect, it } from "vitest";
 import { explain, planNodes, seqScansOn, type PlanNode } from "../scripts/bench/plans";
 import { updatesTableQueries } from "../scripts/bench/table-sql";
+import { usePlanData } from "./support/plan-data";
 
-const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+const client = usePlanData();
 let municipality = "";
 
 beforeAll(async () => {
-  await seedDemo(db);
-  await client.connect();
-  const marker = await generateProgramme(client, {
-    size: {
-      ...FULL_SIZE,
-      municipalities: 10,
-      experiments: 60,
-      projectLeaders: 20,
-      publishedUpdates: 3_000,
-      drafts: 50,
-      withdrawn: 20,
-      comments: 0,
-    },
-  });
-  expect(marker.counts.updates).toBe(3_070);
-  await analyzeBenchTables(client);
   municipality = (await client.query<{ slug: string }>(`SELECT slug FROM "Municipality" WHERE slug = 'amsterdam'`)).rows[0]!.slug;
-}, 120_000);
-
-afterAll(async () => {
-  await client.end();
 });
 
 const usesIndex = (plan: PlanNode, index: string) => planNodes(plan).some((node) => node["Index Name"] === index);
