@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, useSyncExternalStore } from "react";
 import { ActionForm, useFieldErrors, useFormState } from "@/components/form/action-form";
-import { buttonClass } from "@/components/form/fields";
+import { buttonClass, FieldErrors } from "@/components/form/fields";
 import { editCommentAction, postCommentAction } from "@/lib/comments/actions";
 import { COMMENT_BODY_MAX } from "@/lib/comments/limits";
 import { newClientKey } from "./client-key";
@@ -118,13 +118,7 @@ function CommentFields({
         <p id={`${id}-hint`} className="text-sm text-slate-700">
           {t("bodyHint")}
         </p>
-        {errors.length ? (
-          <div id={`${id}-error`} className="text-sm font-semibold text-red-800">
-            {errors.map((error) => (
-              <p key={error}>{error}</p>
-            ))}
-          </div>
-        ) : null}
+        <FieldErrors id={id} errors={errors} />
         <MentionTextarea
           key={generation}
           id={`${id}-body`}

@@ -3,12 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { mentionToken } from "@/lib/comments/mentions";
+import { NO_MEMBERS, searchMembers, type Member } from "./members-api";
 
-type Member = { id: string; name: string; municipality: string | null };
 type Query = { start: number; end: number; text: string };
-
-// One empty list, so clearing an already empty list (on every caret move) does not re-render.
-const NO_MEMBERS: Member[] = [];
 
 /**
  * The `@name` being typed right before the caret: an @ at the start or after
@@ -22,19 +19,6 @@ function queryAt(text: string, caret: number): Query | null {
   if (!typed) return null;
   if ((typed.match(/ /g) ?? []).length > 3 || typed.endsWith("  ")) return null;
   return { start: caret - typed.length - 1, end: caret, text: typed };
-}
-
-function isMemberList(value: unknown): value is { ok: true; data: Member[] } {
-  if (!value || typeof value !== "object") return false;
-  const answer = value as { ok?: unknown; data?: unknown };
-  return (
-    answer.ok === true &&
-    Array.isArray(answer.data) &&
-    answer.data.every(
-      (item: unknown) =>
-        item !== null && typeof item === "object" && typeof (item as Member).id === "string" && typeof (item as Member).name === "string",
-    )
-  );
 }
 
 export type MentionTextareaProps = {
@@ -97,20 +81,14 @@ export function MentionTextarea({
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/members?q=${encodeURIComponent(searchText.slice(0, 50))}`, {
-          signal: controller.signal,
-          credentials: "same-origin",
-          headers: { Accept: "application/json" },
-        });
-        const answer: unknown = await response.json().catch(() => null);
+        const { ok, members: found } = await searchMembers(searchText.slice(0, 50), controller.signal);
         // The writer has moved on (the search was cancelled while its answer was being read).
         if (controller.signal.aborted) return;
-        const found = isMemberList(answer) ? answer.data : [];
         setMembers(found);
         setActive(0);
         // Say how many were found; stay quiet while typing a word after a name that matches nobody.
         if (found.length > 0 || !searchText.includes(" ")) setStatus(t("mentionResults", { count: found.length }));
-        if (!response.ok) setStatus(t("mentionFailed"));
+        if (!ok) setStatus(t("mentionFailed"));
       } catch (error) {
         if ((error as { name?: string }).name !== "AbortError") setStatus(t("mentionFailed"));
       }

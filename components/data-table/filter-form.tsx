@@ -79,3 +79,38 @@ export function FilterSelect({
     </div>
   );
 }
+
+/** A period filter: two date inputs named `from` and `to` under one legend. */
+export function PeriodFilter({
+  legend,
+  fromLabel,
+  toLabel,
+  from,
+  to,
+  inputClassName = filterInputClass,
+  className = "space-y-1",
+}: {
+  legend: string;
+  fromLabel: string;
+  toLabel: string;
+  from: string | null | undefined;
+  to: string | null | undefined;
+  inputClassName?: string;
+  className?: string;
+}) {
+  return (
+    <fieldset className={className}>
+      <legend className="font-semibold">{legend}</legend>
+      <div className="flex flex-wrap gap-3">
+        <label className="space-y-1 text-sm">
+          <span className="block">{fromLabel}</span>
+          <input type="date" name="from" defaultValue={from ?? ""} className={inputClassName} />
+        </label>
+        <label className="space-y-1 text-sm">
+          <span className="block">{toLabel}</span>
+          <input type="date" name="to" defaultValue={to ?? ""} className={inputClassName} />
+        </label>
+      </div>
+    </fieldset>
+  );
+}

@@ -2,23 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { NO_MEMBERS, searchMembers, type Member } from "@/components/comments/members-api";
 
-export type Member = { id: string; name: string; municipality: string | null };
-
-const NO_MEMBERS: Member[] = [];
-
-function isMemberList(value: unknown): value is { ok: true; data: Member[] } {
-  if (!value || typeof value !== "object") return false;
-  const answer = value as { ok?: unknown; data?: unknown };
-  return (
-    answer.ok === true &&
-    Array.isArray(answer.data) &&
-    answer.data.every(
-      (item: unknown) =>
-        item !== null && typeof item === "object" && typeof (item as Member).id === "string" && typeof (item as Member).name === "string",
-    )
-  );
-}
+export type { Member };
 
 const pickClass =
   "inline-flex items-center rounded border border-brand bg-white px-3 py-1 text-sm font-semibold text-brand hover:bg-brand-light disabled:opacity-60";
@@ -53,16 +39,10 @@ export function MemberSearch({
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/members?q=${encodeURIComponent(query)}`, {
-          signal: controller.signal,
-          credentials: "same-origin",
-          headers: { Accept: "application/json" },
-        });
-        const answer: unknown = await response.json().catch(() => null);
+        const { ok, members } = await searchMembers(query, controller.signal);
         if (controller.signal.aborted) return;
-        const members = isMemberList(answer) ? answer.data : NO_MEMBERS;
         setFound(members);
-        setStatus(response.ok ? t("searchResults", { count: members.length }) : t("searchFailed"));
+        setStatus(ok ? t("searchResults", { count: members.length }) : t("searchFailed"));
       } catch (error) {
         if ((error as { name?: string }).name !== "AbortError") setStatus(t("searchFailed"));
       }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useFieldErrors } from "@/components/form/action-form";
+import { FieldErrors } from "@/components/form/fields";
 import { FEEDBACK_PEERS_MAX } from "@/lib/feedback/limits";
 import type { FeedbackSuggestionRow } from "@/lib/feedback/suggestions-sql";
 import { MemberSearch, type Member } from "./member-search";
@@ -47,13 +48,7 @@ export function PeerPicker({ suggestions }: { suggestions: FeedbackSuggestionRow
       <p id={`${id}-hint`} className="text-sm text-slate-700">
         {t("peersHint")}
       </p>
-      {errors.length ? (
-        <div id={`${id}-error`} className="text-sm font-semibold text-red-800">
-          {errors.map((error) => (
-            <p key={error}>{error}</p>
-          ))}
-        </div>
-      ) : null}
+      <FieldErrors id={id} errors={errors} />
 
       <div className="space-y-2">
         <p id={`${id}-suggested`} className="font-semibold">

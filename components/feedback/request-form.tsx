@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ActionForm, useFieldErrors, useFormState } from "@/components/form/action-form";
-import { buttonClass } from "@/components/form/fields";
+import { buttonClass, FieldErrors } from "@/components/form/fields";
 import { requestFeedbackAction } from "@/lib/feedback/actions";
 import { FEEDBACK_QUESTION_MAX } from "@/lib/feedback/limits";
 import type { FeedbackSuggestionRow } from "@/lib/feedback/suggestions-sql";
@@ -56,13 +56,7 @@ function Fields({ updateId, suggestions }: RequestFormProps) {
         <p id={`${id}-hint`} className="text-sm text-slate-700">
           {t("questionHint")}
         </p>
-        {errors.length ? (
-          <div id={`${id}-error`} className="text-sm font-semibold text-red-800">
-            {errors.map((error) => (
-              <p key={error}>{error}</p>
-            ))}
-          </div>
-        ) : null}
+        <FieldErrors id={id} errors={errors} />
         <textarea
           id={`${id}-question`}
           name="question"

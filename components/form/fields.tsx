@@ -7,6 +7,18 @@ import { useFieldErrors, useFormState } from "./action-form";
 const controlClass =
   "block w-full rounded border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:border-2";
 
+/** A field's errors, read out with it (aria-describedby `${id}-error`); nothing without errors. */
+export function FieldErrors({ id, errors }: { id: string; errors: readonly string[] }) {
+  if (!errors.length) return null;
+  return (
+    <div id={`${id}-error`} className="text-sm font-semibold text-red-800">
+      {errors.map((error) => (
+        <p key={error}>{error}</p>
+      ))}
+    </div>
+  );
+}
+
 function FieldShell({
   id,
   label,
@@ -34,13 +46,7 @@ function FieldShell({
           {hint}
         </div>
       ) : null}
-      {errors.length ? (
-        <div id={`${id}-error`} className="text-sm font-semibold text-red-800">
-          {errors.map((error) => (
-            <p key={error}>{error}</p>
-          ))}
-        </div>
-      ) : null}
+      <FieldErrors id={id} errors={errors} />
       {children}
     </div>
   );

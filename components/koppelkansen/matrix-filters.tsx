@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { filterInputClass, FilterSelect } from "@/components/data-table/filter-form";
+import { filterInputClass, FilterSelect, PeriodFilter } from "@/components/data-table/filter-form";
 import { matrixPageHref } from "@/lib/analytics/matrix-links";
 import { MATRIX_MEASURES, type MatrixParams } from "@/lib/analytics/matrix-sql";
 
@@ -45,19 +45,7 @@ export function MatrixFilters({ params, themes }: { params: MatrixParams; themes
           }))}
           className={`${filterInputClass} max-w-full`}
         />
-        <fieldset className="space-y-1">
-          <legend className="font-semibold">{t("period")}</legend>
-          <div className="flex flex-wrap gap-3">
-            <label className="space-y-1 text-sm">
-              <span className="block">{t("from")}</span>
-              <input type="date" name="from" defaultValue={params.from ?? ""} className={filterInputClass} />
-            </label>
-            <label className="space-y-1 text-sm">
-              <span className="block">{t("to")}</span>
-              <input type="date" name="to" defaultValue={params.to ?? ""} className={filterInputClass} />
-            </label>
-          </div>
-        </fieldset>
+        <PeriodFilter legend={t("period")} fromLabel={t("from")} toLabel={t("to")} from={params.from} to={params.to} />
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { PeriodFilter } from "@/components/data-table/filter-form";
 import { ExperimentPhase } from "@/lib/generated/prisma/enums";
 import { newCommentCounts } from "@/lib/notifications/visits";
 import { requireUser } from "@/lib/session";
@@ -159,19 +160,15 @@ export default async function UpdatesPage({ searchParams }: PageProps<"/updates"
                 ))}
               </select>
             </div>
-            <fieldset className="space-y-2">
-              <legend className="font-semibold">{t("published")}</legend>
-              <div className="flex flex-wrap gap-3">
-                <label className="space-y-1 text-sm">
-                  <span className="block">{t("from")}</span>
-                  <input type="date" name="from" defaultValue={params.from ?? ""} className={input} />
-                </label>
-                <label className="space-y-1 text-sm">
-                  <span className="block">{t("to")}</span>
-                  <input type="date" name="to" defaultValue={params.to ?? ""} className={input} />
-                </label>
-              </div>
-            </fieldset>
+            <PeriodFilter
+              legend={t("published")}
+              fromLabel={t("from")}
+              toLabel={t("to")}
+              from={params.from}
+              to={params.to}
+              inputClassName={input}
+              className="space-y-2"
+            />
           </div>
           {params.sort !== "date" || params.dir !== "desc" ? (
             <>

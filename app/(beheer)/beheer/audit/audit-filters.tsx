@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { FilterForm, filterInputClass, FilterSelect } from "@/components/data-table/filter-form";
+import { FilterForm, filterInputClass, FilterSelect, PeriodFilter } from "@/components/data-table/filter-form";
 import { AUDIT_TABLE_DEFAULTS, type AuditTableParams } from "@/lib/audit/table-params";
 
 type Option = { value: string; label: string };
@@ -57,19 +57,14 @@ export async function AuditFilters({ params, types, targetTypes }: { params: Aud
             </label>
           </div>
         </fieldset>
-        <fieldset className="space-y-1">
-          <legend className="font-semibold">{t("period")}</legend>
-          <div className="flex flex-wrap gap-3">
-            <label className="space-y-1 text-sm">
-              <span className="block">{t("from")}</span>
-              <input type="date" name="from" defaultValue={params.from ?? ""} className={input} />
-            </label>
-            <label className="space-y-1 text-sm">
-              <span className="block">{t("to")}</span>
-              <input type="date" name="to" defaultValue={params.to ?? ""} className={input} />
-            </label>
-          </div>
-        </fieldset>
+        <PeriodFilter
+          legend={t("period")}
+          fromLabel={t("from")}
+          toLabel={t("to")}
+          from={params.from}
+          to={params.to}
+          inputClassName={input}
+        />
       </div>
     </FilterForm>
   );
