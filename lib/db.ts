@@ -1,3 +1,4 @@
+import { appendFileSync, existsSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { onShutdown, SHUTDOWN_ORDER } from "@/lib/shutdown";
@@ -7,10 +8,28 @@ function createClient() {
   if (!connectionString) {
     throw new Error("DATABASE_URL ontbreekt: start de app met `npm start` of `npm run dev`, die de database regelen.");
   }
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const captureFile = process.env.SQL_CAPTURE_FILE;
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString }),
+    ...(captureFile ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+  });
+  if (captureFile) captureQueries(client, captureFile);
   // On SIGTERM the server closes the pool after the last request and the scheduler's last tick.
   onShutdown("database", SHUTDOWN_ORDER.pool, () => client.$disconnect());
   return client;
+}
+
+/**
+ * For `npm run bench` only (the operator sets SQL_CAPTURE_FILE): every statement
+ * the app sends while that file exists, one JSON line each, so the bench can
+ * replay a page's own SQL through plain pg; it removes the file while it times
+ * pages. Synchronous, so lines keep their order.
+ */
+function captureQueries(client: PrismaClient, file: string) {
+  const logging = client as unknown as { $on(event: "query", listener: (event: { query: string; params: string }) => void): void };
+  logging.$on("query", (event) => {
+    if (existsSync(file)) appendFileSync(file, `${JSON.stringify({ text: event.query, params: event.params })}\n`);
+  });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };

@@ -13,7 +13,8 @@ export class BenchClient {
     if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`De bench meet alleen op loopback, niet op ${host}.`);
   }
 
-  private cookieHeader(): string {
+  /** The session's cookies, for another client (the concurrency pass) to send. */
+  cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
@@ -50,6 +51,11 @@ export class BenchClient {
     if (error || ![...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
       throw new Error(`Inloggen als ${email} mislukt (status ${response.status}${error ? `, ${error}` : ""}).`);
     }
+  }
+
+  /** GET `path` and the whole body (decompressed), untimed. */
+  async body(path: string): Promise<Buffer> {
+    return Buffer.from(await (await this.request(path)).arrayBuffer());
   }
 
   /** GET `path`, timed from sending the request to the last byte of the body. */

@@ -48,10 +48,13 @@ export type StartedServer = {
 export async function startServer({
   dataDir,
   say,
+  env = {},
   timeoutMs = 20 * 60_000,
 }: {
   dataDir: string;
   say: (line: string) => void;
+  /** Extra environment for the server (e.g. SQL_CAPTURE_FILE). */
+  env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<StartedServer> {
   const port = await findFreePort();
@@ -69,6 +72,7 @@ export async function startServer({
       HOSTNAME_BIND: "127.0.0.1",
       APP_URL: url,
       NEXTAUTH_URL: url,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -196,7 +200,16 @@ export function backendCpuMs(pid: number): Promise<number | null> {
   return existsSync("/proc") ? processCpuMs(pid) : Promise.resolve(null);
 }
 
-export type ServerMemory = { pid: number; name: string; rss: number; peak: number | null; processes: number };
+export type ServerMemory = {
+  pid: number;
+  name: string;
+  /** Summed over the server's processes (workers). */
+  rss: number;
+  /** The largest single process's VmRSS (a worker's). */
+  largest: number;
+  peak: number | null;
+  processes: number;
+};
 
 /**
  * The Next.js server under the launcher (its child that is not PostgreSQL),
@@ -212,10 +225,13 @@ export async function serverMemory(launcherPid: number): Promise<ServerMemory | 
   const tree = [next.pid];
   for (let i = 0; i < tree.length; i++) for (const p of processes) if (p.ppid === tree[i]) tree.push(p.pid);
   let rss = 0;
+  let largest = 0;
   let peak = 0;
   for (const pid of tree) {
-    rss += (await statusField(pid, "VmRSS")) ?? 0;
+    const own = (await statusField(pid, "VmRSS")) ?? 0;
+    rss += own;
+    largest = Math.max(largest, own);
     peak += (await statusField(pid, "VmHWM")) ?? 0;
   }
-  return { pid: next.pid, name: next.name, rss, peak: peak || null, processes: tree.length };
+  return { pid: next.pid, name: next.name, rss, largest, peak: peak || null, processes: tree.length };
 }
