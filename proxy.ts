@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { claimsOfToken, sealSessionClaims, SESSION_CLAIMS_HEADER } from "@/lib/accounts/session-claims";
 
 /** Pages a visitor without a session may open. */
 const PUBLIC_PATHS = [
@@ -52,17 +53,20 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
   const { pathname, search } = request.nextUrl;
 
+  // The one decryption of the session cookie per request; the app reads the result (lib/accounts/session-claims.ts).
+  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   // API routes answer 401 themselves (JSON for scripts), pages redirect to sign in.
-  if (!isPublic(pathname) && !pathname.startsWith("/api/")) {
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-    if (!token) {
-      const signIn = new URL("/inloggen", request.url);
-      signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-      return NextResponse.redirect(signIn);
-    }
+  if (!token && !isPublic(pathname) && !pathname.startsWith("/api/")) {
+    const signIn = new URL("/inloggen", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
   }
 
   const requestHeaders = new Headers(request.headers);
+  // Only the proxy may speak for the session: a copy sent by the browser never reaches the app.
+  requestHeaders.delete(SESSION_CLAIMS_HEADER);
+  const claims = sealSessionClaims(claimsOfToken(token), request.cookies);
+  if (claims) requestHeaders.set(SESSION_CLAIMS_HEADER, claims);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { isDemoInstance } from "@/lib/settings";
 import "./globals.css";
 
@@ -14,11 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const [t, demo] = await Promise.all([getTranslations(), isDemoInstance()]);
+  const [t, messages, demo] = await Promise.all([getTranslations(), getMessages(), isDemoInstance()]);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <NextIntlClientProvider>
+        {/* Only what client components use goes to the browser, not the whole catalog. */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <a
             href="#inhoud"
             className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-brand-dark"

@@ -7,8 +7,8 @@ const UPDATE_TITLE = "Legosessie: bewoners bouwen hun wijk van morgen";
 
 /** The unread count the header bell announces ("Meldingen, 3 ongelezen"), 0 when it says just "Meldingen". */
 async function unreadCount(page: Page): Promise<number> {
-  const label = (await page.getByTestId("notification-bell").getAttribute("aria-label")) ?? "";
-  return Number(label.match(/(\d+)/)?.[1] ?? 0);
+  const name = (await page.getByTestId("notification-bell").textContent()) ?? "";
+  return Number(name.match(/(\d+)/)?.[1] ?? 0);
 }
 
 async function updatePath(): Promise<string> {

@@ -217,7 +217,8 @@ export async function submitSignIn(page: Page, email: string, password: string) 
 export async function signIn(page: Page, email: string, password: string) {
   await submitSignIn(page, email, password);
   await page.waitForURL((url) => url.pathname !== "/inloggen");
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  // Attached rather than visible: on a phone the person's name sits in the collapsed menu.
+  await expect(page.getByTestId("current-user")).toBeAttached();
 }
 
 /** Signs out with the header button and waits for the sign-in page. */

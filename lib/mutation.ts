@@ -2,6 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { fail, invalid, type ActionResult } from "@/lib/action-result";
 import { auditRow, type AuditEvent } from "@/lib/audit/events";
+import { invalidateLocally } from "@/lib/cache/shared";
+import { CACHE_CHANNEL, mergeTags, tagsForAuditEvents, type CacheTag } from "@/lib/cache/tags";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor, type Permission } from "@/lib/policy/permissions";
@@ -38,6 +40,8 @@ type Spec<A, S extends z.ZodType, T, R, P> = {
   prepare?: (context: { actor: A; data: z.output<S> }) => Promise<ActionResult<P>>;
   /** The write, inside the transaction. */
   run: (context: Context<A, z.output<S>, P>) => Promise<ActionResult<T>>;
+  /** The shared cached reads a successful write changes, beyond those its audit events imply (lib/cache/tags.ts). */
+  invalidates?: readonly CacheTag[];
   /** The audit events of a successful write, written in the same transaction. */
   audit?: (done: Done<A, z.output<S>, T>) => AuditEvent | readonly AuditEvent[] | null | undefined;
   /** Work after the commit that must not hold the transaction open (sending email). */
@@ -67,15 +71,20 @@ async function execute<A extends Actor | null, S extends z.ZodType, T, R, P>(
   if (!readied.ok) return readied;
   const prepared = readied.data;
   let result: T;
+  let touched: CacheTag[] = [];
   try {
     result = await db.$transaction(async (tx) => {
       const recorded: AuditEvent[] = [];
       const answer = await spec.run({ tx, actor, data, prepared, record: (event) => void recorded.push(event) });
       if (!answer.ok) throw new Refused(answer);
       const events = spec.audit?.({ actor, data, result: answer.data });
-      for (const event of recorded.concat(events ?? [])) {
+      const written = recorded.concat(events ?? []);
+      for (const event of written) {
         await tx.auditLog.create({ data: auditRow(event, actor?.id ?? null) });
       }
+      // Other processes hear of it at commit (never after a rollback); this one drops its entries below.
+      touched = mergeTags(spec.invalidates ?? [], tagsForAuditEvents(written.map((event) => event.type)));
+      if (touched.length > 0) await tx.$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, ${touched.join(",")})`;
       return answer.data;
     });
   } catch (error) {
@@ -84,6 +93,7 @@ async function execute<A extends Actor | null, S extends z.ZodType, T, R, P>(
     if (recovered) return recovered;
     throw error;
   }
+  invalidateLocally(touched);
   await spec.after?.({ actor, data, result });
   return { ok: true, data: spec.present ? spec.present(result) : (result as unknown as R) };
 }

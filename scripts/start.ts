@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { buildFingerprint } from "../lib/build-fingerprint";
+import { workerCountFromEnv } from "../lib/cluster/settings";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { exitWithError, getLogger, logStartFailure, parseLogSettings } from "../lib/log/logger";
 import { LOCK_KEYS, withLock } from "../lib/postgres/advisory-lock";
@@ -109,9 +110,11 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv) {
 
 async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) fatal(`PORT=${process.env.PORT} is geen geldige poort.`);
-  // Before the database and a build of minutes: a wrong UPLOAD_STORAGE / S3_* setting is one line now.
+  // Before the database and a build of minutes: a wrong UPLOAD_STORAGE / S3_* / WEB_CONCURRENCY setting is one line now.
+  let workers = 1;
   try {
     readUploadStorageConfig(process.env);
+    if (mode === "start") workers = workerCountFromEnv(process.env);
   } catch (error) {
     fatal((error as Error).message);
   }
@@ -189,8 +192,8 @@ async function main() {
     NEXTAUTH_SECRET: await authSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
     APP_URL: appUrl,
-    // One process serves the embedded database: sign-in limits can count in memory. Any DATABASE_URL may be shared by several instances.
-    RATE_LIMIT_STORE: process.env.RATE_LIMIT_STORE ?? (database.embedded ? "memory" : "postgres"),
+    // One process on the embedded database can count sign-in limits in memory; several workers, or any DATABASE_URL (shared by instances), count in PostgreSQL.
+    RATE_LIMIT_STORE: process.env.RATE_LIMIT_STORE ?? (database.embedded && workers === 1 ? "memory" : "postgres"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   // Lets local tools (e2e helpers, a psql session) find the embedded database while it runs.

@@ -3,7 +3,7 @@ import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { PASSWORD_MIN_LENGTH } from "@/lib/accounts/schema";
-import { COMMENT_BODY_MAX, COMMENT_THREADS_PER_PAGE } from "@/lib/comments/limits";
+import { COMMENT_BODY_MAX, COMMENTS_PER_PAGE } from "@/lib/comments/limits";
 import * as commentSchema from "@/lib/comments/schema";
 import { PASSWORD_MIN_LENGTH as CLIENT_PASSWORD_MIN_LENGTH } from "@/lib/password-policy";
 
@@ -102,7 +102,7 @@ describe("client bundles", () => {
   it("the zod-free copies of limits agree with the schemas", () => {
     expect(CLIENT_PASSWORD_MIN_LENGTH).toBe(PASSWORD_MIN_LENGTH);
     expect(commentSchema.COMMENT_BODY_MAX).toBe(COMMENT_BODY_MAX);
-    expect(commentSchema.COMMENT_THREADS_PER_PAGE).toBe(COMMENT_THREADS_PER_PAGE);
+    expect(commentSchema.COMMENTS_PER_PAGE).toBe(COMMENTS_PER_PAGE);
     expect(
       commentSchema.postCommentSchema.safeParse({ updateId: "u", body: "x".repeat(COMMENT_BODY_MAX + 1), clientKey: "abcdefgh" }).success,
     ).toBe(false);

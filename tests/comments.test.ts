@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Markdown } from "@/components/markdown/markdown";
 import { searchMembers } from "@/lib/comments/members";
 import { mentionToken, parseMentions, renderMentions } from "@/lib/comments/mentions";
-import { getCommentsForUpdate, locateComment } from "@/lib/comments/queries";
+import { COMMENTS_MAX, getCommentsForUpdate, locateComment } from "@/lib/comments/queries";
+import { COMMENTS_PER_PAGE } from "@/lib/comments/schema";
 import { deleteComment, editComment, postComment } from "@/lib/comments/service";
 import { db } from "@/lib/db";
 import type { UpdateStatus } from "@/lib/generated/prisma/enums";
@@ -157,7 +158,7 @@ describe("threads and replies", () => {
     expect(byId[replyToReply.id]).toMatchObject({ parentId: root.id, replyToId: reply.id });
     expect(replyToReply.threadId).toBe(root.id);
 
-    const page = await getCommentsForUpdate(member, published.id, { limit: 1000 });
+    const page = await getCommentsForUpdate(member, published.id, { comments: COMMENTS_MAX });
     const thread = page?.threads.find((item) => item.id === root.id);
     expect(thread?.replies.map((item) => item.id)).toEqual([reply.id, replyToReply.id]);
     // Whom it answers is named only where it is not the thread's first comment.
@@ -230,11 +231,11 @@ describe("editing and deleting", () => {
     expect(saved.editedAt).toBeInstanceOf(Date);
     expect(saved.revisions.map((revision) => revision.body)).toEqual(["Eerste versie", "Tweede versie"]);
 
-    const page = await getCommentsForUpdate(member, published.id, { limit: 1000 });
+    const page = await getCommentsForUpdate(member, published.id, { comments: COMMENTS_MAX });
     const shown = page?.threads.find((thread) => thread.id === comment.id);
     expect(shown).toMatchObject({ body: "Derde versie", canEdit: true, canDelete: true });
     expect(shown?.editedAt).toBeInstanceOf(Date);
-    const seenByOther = (await getCommentsForUpdate(otherMember, published.id, { limit: 1000 }))?.threads.find(
+    const seenByOther = (await getCommentsForUpdate(otherMember, published.id, { comments: COMMENTS_MAX }))?.threads.find(
       (thread) => thread.id === comment.id,
     );
     expect(seenByOther).toMatchObject({ canEdit: false, canDelete: false, canReply: true, canAppreciate: true });
@@ -269,7 +270,7 @@ describe("editing and deleting", () => {
     expect(saved.revisions).toHaveLength(0);
     expect(saved.replies.map((item) => item.id)).toEqual([reply.id]);
 
-    const page = await getCommentsForUpdate(otherMember, published.id, { limit: 1000 });
+    const page = await getCommentsForUpdate(otherMember, published.id, { comments: COMMENTS_MAX });
     const thread = page?.threads.find((item) => item.id === root.id);
     expect(thread).toMatchObject({ state: "deleted", body: "", author: null, canEdit: false, canDelete: false, canReply: false });
     expect(thread?.replies.map((item) => item.id)).toEqual([reply.id]);
@@ -347,18 +348,21 @@ describe("mentions", () => {
     expect(mentionToken({ id: "abc123", name: "Anna [Aanjager]" })).toBe("@[Anna Aanjager](user:abc123)");
   });
 
-  it("renders a mention as the member's current name, escaped", () => {
-    expect(renderMentions("Hoi @[Oud](user:u1)!", { u1: "Nieuwe *Naam*" })).toBe("Hoi **\\@Nieuwe \\*Naam\\***!");
+  it("renders a mention as the member's current name, escaped, linked to their profile", () => {
+    expect(renderMentions("Hoi @[Oud](user:u1)!", { u1: "Nieuwe *Naam*" })).toBe("Hoi [**\\@Nieuwe \\*Naam\\***](/mensen/u1)!");
     expect(renderMentions("Hoi @[Oud](user:u2)")).toBe("Hoi **\\@Oud**");
   });
 
-  it("a mention renders as bold text through the sanitising Markdown, whatever the name holds", () => {
+  it("a mention renders as a bold profile link through the sanitising Markdown, whatever the name holds", () => {
     const body = "Vraag voor @[Oud](user:u1): klopt dit?";
     const html = renderToStaticMarkup(
       createElement(Markdown, { children: renderMentions(body, { u1: 'Eve <img src=x onerror="alert(1)"> [x](javascript:alert(1))' }) }),
     );
-    expect(html).toContain("<strong>@Eve &lt;img src=x onerror=&quot;alert(1)&quot;&gt; [x](javascript:alert(1))</strong>");
-    expect(html).not.toMatch(/<img|<a /i);
+    expect(html).toContain(
+      '<a href="/mensen/u1" rel="noopener noreferrer"><strong>@Eve &lt;img src=x onerror=&quot;alert(1)&quot;&gt; [x](javascript:alert(1))</strong></a>',
+    );
+    expect(html).not.toMatch(/<img|href="javascript/i);
+    expect(html.match(/<a /g)).toHaveLength(1);
   });
 
   it("tells someone newly mentioned in an edit, once", async () => {
@@ -381,7 +385,7 @@ describe("mentions", () => {
     const comment = await postOk(member, { body });
     const mentions = await db.mention.findMany({ where: { commentId: comment.id } });
     expect(mentions.map((mention) => mention.userId).sort()).toEqual([otherMember.id, coordinator.id].sort());
-    const page = await getCommentsForUpdate(member, published.id, { limit: 1000 });
+    const page = await getCommentsForUpdate(member, published.id, { comments: COMMENTS_MAX });
     expect(page?.threads.find((thread) => thread.id === comment.id)?.mentions).toEqual({
       [otherMember.id]: "Cor Cornelissen",
       [coordinator.id]: "Els Elzinga",
@@ -443,22 +447,19 @@ describe("notifications and follows", () => {
 });
 
 describe("reading comments", () => {
-  it("threads come oldest first, paged with a cursor; a comment's thread can be located", async () => {
+  it("threads come oldest first, whole, paged by comment count; a comment's page can be located", async () => {
     const update = await createUpdate(author.id, "PUBLISHED");
     const ids: string[] = [];
     for (let index = 0; index < 5; index += 1) ids.push((await postOk(member, { updateId: update.id, body: `Reactie ${index}` })).id);
     const reply = await postOk(otherMember, { updateId: update.id, parentId: ids[3] });
 
-    const first = await getCommentsForUpdate(member, update.id, { limit: 2 });
-    expect(first?.threads.map((thread) => thread.id)).toEqual(ids.slice(0, 2));
-    expect(first?.nextCursor).toBe(ids[1]);
-    const second = await getCommentsForUpdate(member, update.id, { limit: 2, threadsAfter: first?.nextCursor });
-    expect(second?.threads.map((thread) => thread.id)).toEqual(ids.slice(2, 4));
-    const third = await getCommentsForUpdate(member, update.id, { limit: 2, threadsAfter: second?.nextCursor });
-    expect(third?.threads.map((thread) => thread.id)).toEqual(ids.slice(4));
-    expect(third?.nextCursor).toBeNull();
+    // Six comments fit on one page: all threads, the reply with its thread.
+    const page = await getCommentsForUpdate(member, update.id);
+    expect(page?.threads.map((thread) => thread.id)).toEqual(ids);
+    expect(page?.threads[3]?.replies.map((shown) => shown.id)).toEqual([reply.id]);
+    expect(page?.nextComments).toBeNull();
 
-    expect(await locateComment(member, update.id, reply.id)).toEqual({ threadId: ids[3], position: 4 });
+    expect(await locateComment(member, update.id, reply.id)).toEqual({ threadId: ids[3], comments: COMMENTS_PER_PAGE });
     expect(await locateComment(member, update.id, "nope")).toBeNull();
   });
 

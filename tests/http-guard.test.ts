@@ -244,7 +244,8 @@ describe("the guard's concurrency gate", () => {
     const shed = await get(port, "/d");
     expect(shed.status).toBe(503);
     expect(shed.head).toMatch(/^Retry-After: 2$/im);
-    expect(shed.body).toBe("De server is even te druk. Probeer het over een paar seconden opnieuw.");
+    expect(shed.head).toMatch(/^Content-Type: text\/html; charset=utf-8$/im);
+    expect(shed.body).toContain("De server is even te druk. Probeer het over een paar seconden opnieuw.");
     expect(seen.map((request) => request.url)).toEqual(["/a", "/b"]);
     const asset = get(port, "/_next/static/chunks/app.js");
     await expect.poll(() => seen.length).toBe(3);

@@ -344,6 +344,7 @@ describe("email preferences", () => {
       MENTION: "WEEKLY",
       FOLLOWED_UPDATE: "WEEKLY",
       FEEDBACK_REQUEST: "WEEKLY",
+      APPRECIATION: "WEEKLY",
       MODERATION: "WEEKLY",
     });
     const input = {
@@ -352,6 +353,7 @@ describe("email preferences", () => {
       MENTION: "WEEKLY",
       FOLLOWED_UPDATE: "NEVER",
       FEEDBACK_REQUEST: "DAILY",
+      APPRECIATION: "NEVER",
       MODERATION: "IMMEDIATE",
     };
     expect((await saveEmailPreferences({ actor: me, input })).ok).toBe(true);

@@ -12,6 +12,7 @@ const expected: Record<Permission, (typeof roles)[number][]> = {
   "thread:lock": ["COORDINATOR", "ADMIN"],
   "appreciation:create": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
   "member:search": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
+  "profile:edit-own": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
   "follow:manage": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
   "report:create": ["MEMBER", "PROJECT_LEADER", "COORDINATOR", "ADMIN"],
   "report:review": ["COORDINATOR", "ADMIN"],

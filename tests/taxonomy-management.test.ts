@@ -172,8 +172,8 @@ describe.each(kinds)("adding and changing a %s", (kind) => {
     expect(await find(kind, row.id)).toMatchObject({ name, description: "Gezond wonen en leven.", color: row.color });
     const log = await db.auditLog.findFirstOrThrow({ where: { action: `${kind}.update`, targetId: row.id } });
     expect(log.data).toEqual({
-      before: { name: row.name, slug: row.slug, description: "", color: row.color },
-      after: { name, slug: row.slug, description: "Gezond wonen en leven.", color: row.color },
+      before: { name: row.name, nameEn: null, slug: row.slug, description: "", descriptionEn: null, color: row.color },
+      after: { name, nameEn: null, slug: row.slug, description: "Gezond wonen en leven.", descriptionEn: null, color: row.color },
     });
   });
 

@@ -107,6 +107,7 @@ describe("unsubscribing", () => {
       MENTION: "WEEKLY",
       FOLLOWED_UPDATE: "WEEKLY",
       FEEDBACK_REQUEST: "WEEKLY",
+      APPRECIATION: "WEEKLY",
       MODERATION: "WEEKLY",
     });
     const token = createUnsubscribeToken({ userId: user.id, scope: "all" });
@@ -118,6 +119,7 @@ describe("unsubscribing", () => {
       MENTION: "NEVER",
       FOLLOWED_UPDATE: "NEVER",
       FEEDBACK_REQUEST: "NEVER",
+      APPRECIATION: "NEVER",
       MODERATION: "NEVER",
     });
   });

@@ -1,18 +1,21 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getNow, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ActivitySection } from "@/components/charts/activity-section";
+import { NewUpdateLink } from "@/components/layout/new-update-link";
 import { ExperimentList } from "@/components/programme/experiment-list";
 import { TagList } from "@/components/ui/tag-list";
-import { getProgrammeOverview } from "@/lib/programme/queries";
+import { LatestUpdateList } from "@/components/updates/latest-update-list";
+import { getHomeProgramme } from "@/lib/programme/home-queries";
 import { requireUser } from "@/lib/session";
 import { listLatestUpdates, listTaxonomy, type TaxonomyListItem } from "@/lib/taxonomy/queries";
 
 export default async function HomePage() {
   const user = await requireUser("/");
   const t = await getTranslations();
-  const [overview, format, latestUpdates, opgaven, themes] = await Promise.all([
-    getProgrammeOverview(),
-    getFormatter(),
+  // One moment for the whole page, so every "3 dagen geleden" is counted from the same now.
+  const [overview, now, latestUpdates, opgaven, themes] = await Promise.all([
+    getHomeProgramme(),
+    getNow(),
     listLatestUpdates(5),
     listTaxonomy("opgave", { includeArchived: false }),
     listTaxonomy("theme", { includeArchived: false }),
@@ -28,12 +31,13 @@ export default async function HomePage() {
       <section aria-labelledby="welcome" className="space-y-2">
         <h1 id="welcome">{t("home.title", { name: user.name })}</h1>
         <p>{user.municipality ? t("home.youAreAt", { role, municipality: user.municipality.name }) : t("home.youAre", { role })}</p>
+        <NewUpdateLink user={user} />
       </section>
 
       <section aria-labelledby="programme" className="space-y-4">
         <h2 id="programme">{t("home.programme")}</h2>
         <p>
-          {t("home.stats", { municipalities: overview.municipalityCount, experiments: overview.experiments.length })}{" "}
+          {t("home.stats", { municipalities: overview.municipalityCount, experiments: overview.experimentCount })}{" "}
           <Link href="/gemeenten">{t("home.allMunicipalities")}</Link>
         </p>
         <div className="grid gap-6 md:grid-cols-2">
@@ -54,30 +58,7 @@ export default async function HomePage() {
 
       <section aria-labelledby="latest-updates" className="space-y-4">
         <h2 id="latest-updates">{t("homeLatest.title")}</h2>
-        {latestUpdates.length === 0 ? (
-          <p>{t("homeLatest.empty")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-200 rounded border border-slate-300 bg-white">
-            {latestUpdates.map((update) => (
-              <li key={update.id} className="space-y-1 p-4">
-                <p className="font-semibold">
-                  <Link href={`/updates/${update.id}`}>{update.title}</Link>
-                </p>
-                <p className="text-sm text-slate-700">
-                  <Link href={`/experimenten/${update.experiment.slug}`}>{update.experiment.title}</Link>
-                  {" · "}
-                  <Link href={`/gemeenten/${update.experiment.municipality.slug}`}>{update.experiment.municipality.name}</Link>
-                  {update.publishedAt ? (
-                    <>
-                      {" · "}
-                      <time dateTime={update.publishedAt.toISOString()}>{format.dateTime(update.publishedAt, { dateStyle: "long" })}</time>
-                    </>
-                  ) : null}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        {latestUpdates.length === 0 ? <p>{t("homeLatest.empty")}</p> : <LatestUpdateList updates={latestUpdates} now={now} />}
         <p>
           <Link href="/updates">{t("homeLatest.allUpdates")}</Link>
         </p>
@@ -86,8 +67,13 @@ export default async function HomePage() {
       <ActivitySection />
 
       <section aria-labelledby="experiments" className="space-y-4">
-        <h2 id="experiments">{t("home.experiments")}</h2>
+        <h2 id="experiments">{t("home.recentExperiments")}</h2>
         {overview.experiments.length === 0 ? <p>{t("home.empty")}</p> : <ExperimentList experiments={overview.experiments} />}
+        {overview.experimentCount > overview.experiments.length ? (
+          <p>
+            <Link href="/gemeenten">{t("home.allExperiments", { count: overview.experimentCount })}</Link>
+          </p>
+        ) : null}
       </section>
     </div>
   );

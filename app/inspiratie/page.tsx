@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { getMarkdownLabels } from "@/components/markdown/labels";
 import { Markdown } from "@/components/markdown/markdown";
@@ -23,7 +23,7 @@ export default async function InspirationBookPage() {
   const [t, user, book, labels] = await Promise.all([
     getTranslations("inspiration.book"),
     getCurrentUser(),
-    getInspirationBook(),
+    getLocale().then((locale) => getInspirationBook(locale)),
     getMarkdownLabels(),
   ]);
   const chapters = [

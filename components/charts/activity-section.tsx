@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { isQuiet, type ActivityOpgave, type ActivitySeries } from "@/lib/analytics/activity";
 import { getActivity } from "@/lib/analytics/activity-queries";
 import { ActivityPanel, COMMENT_COLOR } from "./activity-panel";
@@ -18,7 +18,11 @@ const largest = (lists: number[][]) => Math.max(0, ...lists.flat());
  * disclosure as their accessible alternative.
  */
 export async function ActivitySection({ municipalityId }: { municipalityId?: string }) {
-  const [activity, t, format] = await Promise.all([getActivity({ municipalityId }), getTranslations("activity"), getFormatter()]);
+  const [activity, t, format] = await Promise.all([
+    getLocale().then((locale) => getActivity({ municipalityId, locale })),
+    getTranslations("activity"),
+    getFormatter(),
+  ]);
   const scope = municipalityId ? `activity-${municipalityId}` : "activity";
   const monthDate = (month: string) => new Date(`${month}-15T12:00:00Z`);
   const longMonth = (month: string) => format.dateTime(monthDate(month), { month: "long", year: "numeric", timeZone: "UTC" });

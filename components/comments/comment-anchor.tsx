@@ -14,9 +14,9 @@ const HASH = /^#reactie-([A-Za-z0-9_-]{1,100})$/;
  * highlighted. CSS :target does that on a full page load; after a client-side
  * navigation (history.pushState does not update :target) the data-highlight
  * attribute does. A comment beyond the threads shown is looked up, and the
- * page reloads in place with enough threads to include it.
+ * page reloads in place with enough comments (whole pages) to include it.
  */
-export function CommentAnchor({ updateId, threadsShown }: { updateId: string; threadsShown: number }) {
+export function CommentAnchor({ updateId, commentsShown }: { updateId: string; commentsShown: number }) {
   const t = useTranslations("comments");
   const router = useRouter();
   const pathname = usePathname();
@@ -37,8 +37,8 @@ export function CommentAnchor({ updateId, threadsShown }: { updateId: string; th
       }
       const result = await locateCommentAction(updateId, commentId);
       if (cancelled) return;
-      if (result.ok && result.data.threads > threadsShown) {
-        router.replace(`${pathname}?reacties=${result.data.threads}#reactie-${commentId}`, { scroll: false });
+      if (result.ok && result.data.comments > commentsShown) {
+        router.replace(`${pathname}?reacties=${result.data.comments}#reactie-${commentId}`, { scroll: false });
       } else {
         announce(t("notOnPage"));
       }
@@ -50,7 +50,7 @@ export function CommentAnchor({ updateId, threadsShown }: { updateId: string; th
       cancelled = true;
       window.removeEventListener("hashchange", onHashChange);
     };
-  }, [updateId, threadsShown, pathname, router, t]);
+  }, [updateId, commentsShown, pathname, router, t]);
 
   return null;
 }

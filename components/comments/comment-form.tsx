@@ -2,12 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, useSyncExternalStore } from "react";
+import { useLocalDraft } from "@/components/editor/use-local-draft";
 import { ActionForm, useFieldErrors, useFormState } from "@/components/form/action-form";
 import { buttonClass, FieldErrors } from "@/components/form/fields";
 import { editCommentAction, postCommentAction } from "@/lib/comments/actions";
 import { COMMENT_BODY_MAX } from "@/lib/comments/limits";
+import { commentDraftKey } from "@/lib/editor/local-draft";
 import { newClientKey } from "./client-key";
-import { MentionTextarea } from "./mention-textarea";
+import { CommentBodyEditor } from "./comment-body-editor";
 
 export const secondaryButtonClass =
   "inline-flex items-center rounded border border-slate-600 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-70";
@@ -84,6 +86,22 @@ function CommentFields({
     () => "",
   );
   const [length, setLength] = useState(defaultBody.length);
+  // An unsent comment (not an edit) is kept in this browser until it is sent, so a reload does not lose it.
+  const autosaveT = useTranslations("autosave");
+  const local = useLocalDraft(commentDraftKey(updateId, parentId, feedbackRequestId), textOf);
+  const kept = commentId ? null : (local.opened?.value ?? null);
+  const { keep, forget } = local;
+  const opened = local.opened !== undefined;
+  const onTextChange = useCallback(
+    (next: number) => {
+      setLength(next);
+      if (commentId || !opened) return;
+      const text = textareaRef.current?.value ?? "";
+      if (text.trim()) keep(text);
+      else forget();
+    },
+    [commentId, opened, keep, forget],
+  );
 
   useEffect(() => {
     if (autoFocus) textareaRef.current?.focus();
@@ -119,17 +137,18 @@ function CommentFields({
           {t("bodyHint")}
         </p>
         <FieldErrors id={id} errors={errors} />
-        <MentionTextarea
-          key={generation}
+        {kept && generation === 0 ? <p className="text-sm text-slate-700">{autosaveT("commentRestored")}</p> : null}
+        <CommentBodyEditor
+          key={`${generation}${kept ? "-kept" : ""}`}
           id={`${id}-body`}
           name="body"
           rows={rows}
-          defaultValue={generation === 0 ? defaultBody : ""}
+          defaultValue={generation === 0 ? (kept ?? defaultBody) : ""}
           describedBy={describedBy}
           invalid={errors.length > 0 || over > 0}
           ref={textareaRef}
           onSubmitShortcut={submit}
-          onLengthChange={setLength}
+          onLengthChange={onTextChange}
         />
         <p
           id={`${id}-count`}
@@ -151,6 +170,11 @@ function CommentFields({
       </div>
     </>
   );
+}
+
+/** A kept comment is plain text. */
+function textOf(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
 }
 
 /** One client key per generation of a form, made on first use and kept, so a retry sends the same key. */

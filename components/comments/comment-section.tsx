@@ -3,9 +3,10 @@ import { AppreciationButton } from "@/components/appreciation/appreciation-butto
 import { getMarkdownLabels } from "@/components/markdown/labels";
 import { Markdown, type MarkdownLabels } from "@/components/markdown/markdown";
 import { CommentModeration } from "@/components/moderation/comment-moderation";
-import { renderMentions } from "@/lib/comments/mentions";
-import { COMMENT_THREADS_MAX, getCommentsForUpdate, type CommentView, type ThreadView } from "@/lib/comments/queries";
-import { COMMENT_THREADS_PER_PAGE } from "@/lib/comments/schema";
+import { Avatar } from "@/components/people/avatar";
+import { profilePath, renderMentions } from "@/lib/comments/mentions";
+import { COMMENTS_MAX, getCommentsForUpdate, wholePages, type CommentView, type ThreadView } from "@/lib/comments/queries";
+import { COMMENTS_PER_PAGE } from "@/lib/comments/schema";
 import { isNewComment } from "@/lib/notifications/new-since";
 import type { Actor } from "@/lib/policy/permissions";
 import { Announcer } from "./announcer";
@@ -15,13 +16,15 @@ import { CommentForm } from "./comment-form";
 import { LoadMore } from "./load-more";
 
 /**
- * How many threads the page shows, from its `?reacties=` parameter: a
- * multiple of the page size (COMMENT_THREADS_PER_PAGE), at least one page, at most COMMENT_THREADS_MAX.
+ * How many comments the page shows (whole threads, replies included), from
+ * its `?reacties=` parameter: whole pages of COMMENTS_PER_PAGE, at least one,
+ * at most COMMENTS_MAX. Older links counted threads there; they still open,
+ * and a linked comment beyond the page is found by CommentAnchor.
  */
-export function threadsToShow(parameter: string | string[] | undefined): number {
+export function commentsToShow(parameter: string | string[] | undefined): number {
   const value = Number(Array.isArray(parameter) ? parameter[0] : parameter);
-  if (!Number.isFinite(value) || value <= COMMENT_THREADS_PER_PAGE) return COMMENT_THREADS_PER_PAGE;
-  return Math.min(COMMENT_THREADS_MAX, Math.ceil(value / COMMENT_THREADS_PER_PAGE) * COMMENT_THREADS_PER_PAGE);
+  if (!Number.isFinite(value) || value <= COMMENTS_PER_PAGE) return COMMENTS_PER_PAGE;
+  return Math.min(COMMENTS_MAX, wholePages(value));
 }
 
 type Words = {
@@ -37,8 +40,8 @@ export type CommentSectionProps = {
   actor: Actor;
   /** The update's author (their comments get a marker). */
   updateAuthorId: string;
-  /** The page's `?reacties=` search parameter: how many threads to show. */
-  shownThreads?: string | string[];
+  /** The page's `?reacties=` search parameter: how many comments to show. */
+  shownComments?: string | string[];
   /** The reader's previous visit to this update (comments after it are marked "nieuw"). */
   lastVisitedAt?: Date | null;
 };
@@ -46,14 +49,14 @@ export type CommentSectionProps = {
 /**
  * The comments under an update: a heading with the count, the threads oldest
  * first as an ordered list of articles, each with its replies in a nested,
- * labelled list; "Meer reacties laden" past the first page of threads; the form
+ * labelled list; "Meer reacties laden" past the first page (COMMENTS_PER_PAGE comments, whole threads); the form
  * to write a new comment at the end. Server-rendered; the buttons and forms
  * are small client islands.
  */
-export async function CommentSection({ updateId, actor, updateAuthorId, shownThreads, lastVisitedAt = null }: CommentSectionProps) {
-  const limit = threadsToShow(shownThreads);
+export async function CommentSection({ updateId, actor, updateAuthorId, shownComments, lastVisitedAt = null }: CommentSectionProps) {
+  const limit = commentsToShow(shownComments);
   const [page, t, tNotifications, tModeration, format, markdownLabels] = await Promise.all([
-    getCommentsForUpdate(actor, updateId, { limit }),
+    getCommentsForUpdate(actor, updateId, { comments: limit }),
     getTranslations("comments"),
     getTranslations("notifications"),
     getTranslations("moderation"),
@@ -67,7 +70,7 @@ export async function CommentSection({ updateId, actor, updateAuthorId, shownThr
   return (
     <div className="space-y-6">
       <Announcer />
-      <CommentAnchor updateId={updateId} threadsShown={limit} />
+      <CommentAnchor updateId={updateId} commentsShown={limit} />
       <h2 id="reacties-titel" tabIndex={-1} className="outline-none">
         {t("heading", { count: page.total })}
       </h2>
@@ -89,10 +92,7 @@ export async function CommentSection({ updateId, actor, updateAuthorId, shownThr
         <p className="text-slate-700">{t("empty")}</p>
       )}
 
-      <LoadMore
-        nextCount={page.nextCursor ? limit + COMMENT_THREADS_PER_PAGE : null}
-        lastThreadId={page.nextCursor ? (lastThread?.id ?? null) : null}
-      />
+      <LoadMore nextCount={page.nextComments} lastThreadId={page.nextComments ? (lastThread?.id ?? null) : null} />
 
       {page.locked ? (
         <p role="note" className="rounded border-l-4 border-slate-700 bg-slate-100 px-4 py-3 font-semibold">
@@ -160,15 +160,11 @@ function Comment({
   const Heading = level === 3 ? "h3" : "h4";
   const headingId = `reactie-${comment.id}-kop`;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
-  const cardClass =
-    "scroll-mt-6 space-y-3 rounded border bg-white p-4 outline-none transition-shadow focus-visible:ring-4 focus-visible:ring-amber-600 " +
-    "target:border-amber-600 target:bg-amber-50 target:ring-4 target:ring-amber-500 " +
-    "data-[highlight=true]:border-amber-600 data-[highlight=true]:bg-amber-50 data-[highlight=true]:ring-4 data-[highlight=true]:ring-amber-500";
 
   // A gone comment holds its thread together; a hidden one shows only to its author and staff (author set, with a banner).
   if (!comment.author) {
     return (
-      <div id={`reactie-${comment.id}`} data-comment="" tabIndex={-1} className={`${cardClass} border-dashed border-slate-400 bg-slate-50`}>
+      <div id={`reactie-${comment.id}`} data-comment="" tabIndex={-1} className="comment-card comment-card-gone">
         <Heading id={headingId} className="text-base font-semibold text-slate-700">
           {comment.state === "hidden" ? t("hiddenHeading") : t("deletedHeading")}
         </Heading>
@@ -179,15 +175,22 @@ function Comment({
 
   const author = comment.author;
   return (
-    <div id={`reactie-${comment.id}`} data-comment="" tabIndex={-1} className={`${cardClass} border-slate-300`}>
+    <div id={`reactie-${comment.id}`} data-comment="" tabIndex={-1} className="comment-card">
       <header className="space-y-1">
         <Heading id={headingId} className="text-base font-semibold">
-          {author.name}
+          <Avatar name={author.name} avatarId={author.avatarId} className="mr-2" />
+          <a href={profilePath(author.id)}>{author.name}</a>
           {isNewComment({ authorId: author.id, createdAt: comment.createdAt }, reader) ? (
-            <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{reader.newLabel}</span>
+            <>
+              <span className="sr-only">, </span>
+              <span className="comment-badge bg-amber-100 text-amber-900">{reader.newLabel}</span>
+            </>
           ) : null}
           {author.id === updateAuthorId ? (
-            <span className="ml-2 rounded bg-brand-light px-2 py-0.5 text-xs font-semibold text-brand-dark">{t("authorBadge")}</span>
+            <>
+              <span className="sr-only">, </span>
+              <span className="comment-badge bg-brand-light text-brand-dark">{t("authorBadge")}</span>
+            </>
           ) : null}
         </Heading>
         {comment.feedbackRequestId ? (
@@ -238,13 +241,16 @@ function Comment({
       >
         {renderMentions(comment.body, comment.mentions)}
       </Markdown>
-      <AppreciationButton
-        target={{ commentId: comment.id }}
-        count={comment.appreciationCount}
-        appreciated={comment.appreciatedByMe}
-        canToggle={comment.canAppreciate}
-        compact
-      />
+      {/* Compact, it renders nothing without a button or a count: no client island then. */}
+      {comment.canAppreciate || comment.appreciationCount > 0 ? (
+        <AppreciationButton
+          target={{ commentId: comment.id }}
+          count={comment.appreciationCount}
+          appreciated={comment.appreciatedByMe}
+          canToggle={comment.canAppreciate}
+          compact
+        />
+      ) : null}
       <CommentActions
         updateId={updateId}
         commentId={comment.id}

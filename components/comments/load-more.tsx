@@ -6,8 +6,8 @@ import { useEffect, useRef, useTransition } from "react";
 import { announce } from "./announcer";
 
 /**
- * "Meer reacties laden": a link to the same page showing more threads
- * (?reacties=<count>#reactie-<last shown>), so it works without JavaScript
+ * "Meer reacties laden": a link to the same page showing the next page of
+ * comments (?reacties=<count>#reactie-<last shown thread>), so it works without JavaScript
  * and after a reload. With JavaScript it swaps the page in place without
  * scrolling, then moves focus to the first newly shown thread: the reader
  * stays where they were. Stays mounted (rendering nothing) once everything is shown.

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { DataTableSortButton } from "./data-table-column-header";
 import { DataTablePagination } from "./data-table-pagination";
+import { DataTableSortSelect } from "./data-table-sort-select";
 import type { DataTableView } from "./use-data-table";
 
 type Props<TData> = {
@@ -58,7 +59,7 @@ function DataTableBody<TData>({ view, caption, total, empty, pageSizes, card, ro
             role="region"
             aria-label={caption}
             tabIndex={0}
-            className={`${card ? "hidden md:block" : ""} overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand`}
+            className={`${card ? "hidden md:block" : ""} relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand`}
           >
             <table className="w-full border-collapse bg-white text-left text-sm">
               <caption className="sr-only">{caption}</caption>
@@ -103,6 +104,7 @@ function DataTableBody<TData>({ view, caption, total, empty, pageSizes, card, ro
             </table>
           </div>
 
+          {card && view.sortableIds.length ? <DataTableSortSelect view={view} /> : null}
           {card ? (
             <ul className="space-y-3 md:hidden" aria-label={caption}>
               {rows.map((row) => (

@@ -115,6 +115,13 @@ export function useDataTable<TData, TState extends DataTableState>(options: UseD
 
   const pageHref = (page: number) => hrefFor({ page } as Partial<TState>);
 
+  /** The address of a choice in the phone's sort select: a column and direction, or null for the table's own order. */
+  const sortHref = (columnId: string | null, dir: SortDirection) => {
+    const option = columnId ? sortable[columnId] : undefined;
+    const changes = option ? { sort: option.sort, dir } : (options.unsorted ?? { sort: null });
+    return hrefFor({ ...changes, page: 1 } as Partial<TState>);
+  };
+
   return {
     table,
     // Read here rather than in the shell, so a memoizing compiler there cannot hold on to an earlier page.
@@ -131,6 +138,9 @@ export function useDataTable<TData, TState extends DataTableState>(options: UseD
     ariaSort,
     hrefFor,
     pageHref,
+    sortHref,
+    sorting,
+    sortableIds: Object.keys(sortable),
   };
 }
 
@@ -148,4 +158,7 @@ export type DataTableView<TData> = {
   toggleSort: (columnId: string) => void;
   ariaSort: (columnId: string) => AriaSort | undefined;
   pageHref: (page: number) => string;
+  sortHref: (columnId: string | null, dir: SortDirection) => string;
+  sorting: SortingState;
+  sortableIds: string[];
 };

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { answerInspirationAction } from "@/lib/inspiration/actions";
 import { getInspirationNotice, listChapterThemes } from "@/lib/inspiration/queries";
@@ -70,7 +70,7 @@ async function StaffPart({ notice, updateId }: { notice: Notice; updateId: strin
     );
   }
   if (!notice.listed) return null;
-  const themes = await listChapterThemes();
+  const themes = await listChapterThemes(await getLocale());
   const defaultThemeId = notice.updateThemeIds.find((id) => themes.some((theme) => theme.id === id)) ?? null;
   return <ProposeForm updateId={updateId} themes={themes} defaultThemeId={defaultThemeId} />;
 }
@@ -79,7 +79,7 @@ async function StaffPart({ notice, updateId }: { notice: Notice; updateId: strin
 export async function InspirationNotice({ updateId, actor }: { updateId: string; actor: Actor }) {
   const staff = can(actor, "inspiration:curate");
   if (!staff && !can(actor, "inspiration:consent")) return null;
-  const notice = await getInspirationNotice(updateId, actor);
+  const notice = await getInspirationNotice(updateId, actor, await getLocale());
   if (!notice) return null;
   const author = notice.own && notice.entry !== null;
   if (!author && !staff) return null;

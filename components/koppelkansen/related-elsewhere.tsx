@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listRelatedElsewhere, type RelatedUpdateRow } from "@/lib/analytics/related-queries";
 
@@ -10,7 +10,11 @@ const names = (tags: { name: string }[]) => tags.map((tag) => tag.name).join(", 
  * municipalities sharing the most opgaven and themes with it, each saying why.
  */
 export async function RelatedElsewhere({ updateId }: { updateId: string }) {
-  const [rows, t, format] = await Promise.all([listRelatedElsewhere(updateId), getTranslations("related"), getFormatter()]);
+  const [rows, t, format] = await Promise.all([
+    getLocale().then((locale) => listRelatedElsewhere(updateId, locale)),
+    getTranslations("related"),
+    getFormatter(),
+  ]);
   // Why it is shown: "deelt: aardgasvrij, armoede · thema: mensgerichte koppelkansen".
   const reason = (row: RelatedUpdateRow) =>
     [

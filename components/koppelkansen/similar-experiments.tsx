@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listSimilarExperiments } from "@/lib/analytics/related-queries";
 
@@ -11,7 +11,10 @@ const NAMED_OPGAVEN = 4;
  * opgaven they share (strongest overlap first).
  */
 export async function SimilarExperiments({ experimentId }: { experimentId: string }) {
-  const [rows, t] = await Promise.all([listSimilarExperiments(experimentId), getTranslations("related")]);
+  const [rows, t] = await Promise.all([
+    getLocale().then((locale) => listSimilarExperiments(experimentId, locale)),
+    getTranslations("related"),
+  ]);
   return (
     <section aria-labelledby="vergelijkbare-experimenten" data-testid="similar-experiments" className="space-y-3">
       <h2 id="vergelijkbare-experimenten">{t("similarTitle")}</h2>

@@ -4,32 +4,18 @@ import { NotificationBell } from "@/components/notifications/bell";
 import { can, type Permission } from "@/lib/policy/permissions";
 import { getCurrentUser } from "@/lib/session";
 import { LanguageSwitch } from "./language-switch";
+import { MainNav } from "./main-nav";
+import { MenuDisclosure } from "./menu-disclosure";
+import { NewUpdateLink } from "./new-update-link";
 import { SignOutButton } from "./sign-out-button";
 
-const navigation: {
-  href: string;
-  key:
-    | "home"
-    | "updates"
-    | "koppelkansen"
-    | "lessons"
-    | "timeline"
-    | "inspiration"
-    | "report"
-    | "municipalities"
-    | "programme"
-    | "taxonomy"
-    | "invitations"
-    | "users"
-    | "audit"
-    | "outbox"
-    | "moderation"
-    | "profile"
-    | "drafts";
-  permission: Permission;
-}[] = [
+type NavEntry = { href: string; key: string; permission: Permission };
+
+const navigation: NavEntry[] = [
   { href: "/", key: "home", permission: "portal:read" },
   { href: "/updates", key: "updates", permission: "portal:read" },
+  { href: "/opgaven", key: "opgaven", permission: "portal:read" },
+  { href: "/themas", key: "themes", permission: "portal:read" },
   { href: "/koppelkansen", key: "koppelkansen", permission: "portal:read" },
   { href: "/lessen", key: "lessons", permission: "portal:read" },
   { href: "/programma", key: "timeline", permission: "portal:read" },
@@ -37,6 +23,10 @@ const navigation: {
   { href: "/inspiratie", key: "inspiration", permission: "portal:read" },
   { href: "/updates/concepten", key: "drafts", permission: "update:publish" },
   { href: "/profiel", key: "profile", permission: "portal:read" },
+];
+
+/** The staff's pages, shown as the menu's own "Beheer" group. */
+const adminNavigation: NavEntry[] = [
   { href: "/beheer/moderatie", key: "moderation", permission: "report:review" },
   { href: "/beheer/programma", key: "programme", permission: "programme:manage" },
   { href: "/beheer/rapportage", key: "report", permission: "programme-report:read" },
@@ -47,40 +37,49 @@ const navigation: {
   { href: "/beheer/e-mail", key: "outbox", permission: "email:outbox" },
 ];
 
+/**
+ * One row on a phone (name, bell, menu button; the menu, the person, the
+ * language and sign-out open below it), everything in view from md up.
+ */
 export async function SiteHeader() {
   const user = await getCurrentUser();
   const t = await getTranslations();
-  const items = navigation.filter((item) => can(user, item.permission));
+  const itemsOf = (entries: NavEntry[]) =>
+    entries.filter((item) => can(user, item.permission)).map((item) => ({ href: item.href, label: t(`nav.${item.key}` as "nav.home") }));
+  const items = itemsOf(navigation);
+  const adminItems = itemsOf(adminNavigation);
+  const account = (
+    <div className="flex flex-wrap items-center gap-3">
+      <NewUpdateLink user={user} onBrand />
+      {user ? (
+        <p className="text-sm" data-testid="current-user">
+          <span className="sr-only">{t("nav.signedInAs", { name: user.name })}: </span>
+          <span aria-hidden="true">{user.name}</span> · {t(`roles.${user.role}`)}
+        </p>
+      ) : null}
+      <LanguageSwitch />
+      {user ? <SignOutButton label={t("nav.signOut")} /> : null}
+    </div>
+  );
   return (
     <header className="bg-brand text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href={user ? "/" : "/inloggen"} className="text-xl font-bold text-white no-underline hover:text-white">
+      {/* A grid on a phone, so the first row never wraps (the name gives way); a wrapping row from md up. */}
+      <div className="mx-auto grid max-w-6xl grid-cols-[minmax(0,1fr)_auto_auto] items-center gap-x-2 gap-y-2 px-4 py-2 md:flex md:flex-wrap md:gap-x-4 md:py-3">
+        <Link
+          href={user ? "/" : "/inloggen"}
+          className="min-w-0 truncate text-lg font-bold text-white no-underline hover:text-white md:text-xl"
+        >
           {t("common.appName")}
         </Link>
+        {user ? <NotificationBell userId={user.id} /> : null}
         {items.length ? (
-          <nav aria-label={t("nav.label")}>
-            <ul className="flex flex-wrap gap-x-5 gap-y-1">
-              {items.map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} className="font-semibold text-white hover:text-white">
-                    {t(`nav.${item.key}`)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
-        <div className="flex flex-wrap items-center gap-3">
-          {user ? (
-            <p className="text-sm" data-testid="current-user">
-              <span className="sr-only">{t("nav.signedInAs", { name: user.name })}: </span>
-              <span aria-hidden="true">{user.name}</span> · {t(`roles.${user.role}`)}
-            </p>
-          ) : null}
-          {user ? <NotificationBell userId={user.id} /> : null}
-          <LanguageSwitch />
-          {user ? <SignOutButton label={t("nav.signOut")} /> : null}
-        </div>
+          <MenuDisclosure label={t("nav.menu")} panelId="site-menu">
+            <MainNav label={t("nav.label")} items={items} adminLabel={t("nav.admin")} adminItems={adminItems} />
+            {account}
+          </MenuDisclosure>
+        ) : (
+          account
+        )}
       </div>
     </header>
   );

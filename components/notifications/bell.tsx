@@ -4,8 +4,9 @@ import { unreadNotificationCount } from "@/lib/notifications/queries";
 
 /**
  * The header link to /meldingen with the unread count. Visible: "Meldingen"
- * and a badge; the accessible name starts with the visible word (speech
- * users say "Meldingen") and says the count in words: "Meldingen, 3 ongelezen".
+ * and a badge; the accessible name is the visible text with a hidden comma and
+ * word around the count ("Meldingen, 3 ongelezen"), so what speech users see
+ * and say is part of the name (WCAG 2.5.3).
  */
 export async function NotificationBell({ userId }: { userId: string }) {
   const [count, t] = await Promise.all([unreadNotificationCount(userId), getTranslations("notifications.bell")]);
@@ -14,7 +15,6 @@ export async function NotificationBell({ userId }: { userId: string }) {
       href="/meldingen"
       className="inline-flex items-center gap-2 rounded px-2 py-1 text-sm font-semibold text-white hover:bg-brand-dark hover:text-white"
       data-testid="notification-bell"
-      aria-label={count > 0 ? t("labelUnread", { count }) : t("label")}
     >
       <svg
         aria-hidden="true"
@@ -30,11 +30,14 @@ export async function NotificationBell({ userId }: { userId: string }) {
         <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>
-      <span>{t("label")}</span>
+      {/* On a phone the header has room for the bell and its count only; the word stays in the name. */}
+      <span className="max-md:sr-only">{t("label")}</span>
       {count > 0 ? (
-        <span aria-hidden="true" className="rounded-full bg-white px-2 text-xs font-bold leading-5 text-brand-dark">
-          {count > 99 ? "99+" : count}
-        </span>
+        <>
+          <span className="sr-only">, </span>
+          <span className="rounded-full bg-white px-2 text-xs font-bold leading-5 text-brand-dark">{count > 99 ? "99+" : count}</span>
+          <span className="sr-only"> {t("unread")}</span>
+        </>
       ) : null}
     </Link>
   );

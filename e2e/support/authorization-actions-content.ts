@@ -1,4 +1,4 @@
-import { args, stateForm } from "./authorization-client";
+import { args, form, stateForm } from "./authorization-client";
 import { action, error, redirectsTo, refusedPast, rolesWith, type ActionCase, type ActionEntry } from "./authorization-expect";
 
 /** Server actions about content: updates, comments, "nuttig" marks and moderation. */
@@ -74,6 +74,40 @@ export const updateActions: ActionEntry[] = [
           intent: "save",
         }),
       granted: redirectsTo(({ world }) => `/updates/${world.update}`),
+      refused: refusedPast("update:publish", error("update.notFound")),
+    },
+  ),
+  action(
+    "lib/updates/actions.ts",
+    "autosaveUpdateAction",
+    {
+      label: "a new draft while typing",
+      page: () => "/updates/nieuw",
+      allowed: rolesWith("update:publish"),
+      call: ({ world, caller }) =>
+        form({
+          updateId: "",
+          experimentId: world.experiment.id,
+          title: `Automatisch van ${caller} ${world.tag}`,
+          body: "",
+          phase: "UITVOERING",
+          milestone: "",
+        }),
+    },
+    {
+      // Autosave writes only one's own drafts: never someone else's update, nor a published one.
+      label: "someone else's update",
+      page: ({ world }) => `/updates/${world.update}/bewerken`,
+      allowed: [],
+      call: ({ world, caller }) =>
+        form({
+          updateId: world.update,
+          experimentId: world.experiment.id,
+          title: `Overgenomen door ${caller}`,
+          body: "",
+          phase: "UITVOERING",
+          milestone: "",
+        }),
       refused: refusedPast("update:publish", error("update.notFound")),
     },
   ),
@@ -168,6 +202,11 @@ export const commentActions: ActionEntry[] = [
     page: onUpdatePage,
     allowed: rolesWith("portal:read"),
     call: ({ world }) => args(world.update, world.comment),
+  }),
+  action("lib/comments/actions.ts", "previewCommentAction", {
+    page: onUpdatePage,
+    allowed: rolesWith("comment:create"),
+    call: () => args("Een reactie met **vet**"),
   }),
   action("lib/appreciation/actions.ts", "toggleAppreciationAction", {
     page: onUpdatePage,

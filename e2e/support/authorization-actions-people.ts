@@ -212,6 +212,7 @@ export const notificationActions: ActionEntry[] = [
         MENTION: "IMMEDIATE",
         FOLLOWED_UPDATE: "WEEKLY",
         FEEDBACK_REQUEST: "IMMEDIATE",
+        APPRECIATION: "WEEKLY",
         MODERATION: "IMMEDIATE",
       }),
   }),
@@ -258,6 +259,44 @@ export const followActions: ActionEntry[] = [
     granted: async (answer, context) => ((await followsUpdate(context)) ? "the write: the follow is gone" : null),
     refused: async (answer, context) => ((await followsUpdate(context)) ? null : "no write, but the follow is gone"),
   }),
+];
+
+// Everyone edits only their own profile: the form names whose it is, and another person's id is refused.
+export const profileActions: ActionEntry[] = [
+  action(
+    "lib/profiles/actions.ts",
+    "updateProfileAction",
+    {
+      label: "their own",
+      page: () => "/profiel/gegevens",
+      allowed: rolesWith("profile:edit-own"),
+      call: ({ rows }) => stateForm({ userId: rows.owner.id, name: rows.owner.name, bio: "Voor de autorisatietest", locale: "nl" }),
+    },
+    {
+      label: "someone else's",
+      page: () => "/profiel/gegevens",
+      allowed: [],
+      call: ({ world }) => stateForm({ userId: world.bystander.id, name: "Overgenomen", bio: "", locale: "nl" }),
+    },
+  ),
+  action(
+    "lib/profiles/actions.ts",
+    "removeAvatarAction",
+    {
+      // The world's people have no photo: past the gate they hear that there is nothing to remove.
+      label: "their own",
+      page: () => "/profiel/gegevens",
+      allowed: rolesWith("profile:edit-own"),
+      call: ({ rows }) => stateForm({ userId: rows.owner.id }),
+      granted: error("profile.noPhoto"),
+    },
+    {
+      label: "someone else's",
+      page: () => "/profiel/gegevens",
+      allowed: [],
+      call: ({ world }) => stateForm({ userId: world.bystander.id }),
+    },
+  ),
 ];
 
 export const localeActions: ActionEntry[] = [

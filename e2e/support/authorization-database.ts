@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "../../lib/accounts/password";
 import type { Role } from "../../lib/generated/prisma/enums";
-import { databaseUrl } from "./database";
+import { databaseUrl, forgetCachedReads, mayWrite } from "./database";
 
 /** The authorization spec's SQL: one connection, people with the world's password, blocks, fresh codes and tokens. */
 
@@ -20,7 +20,9 @@ export async function sql<T extends pg.QueryResultRow>(text: string, params: unk
     client = new pg.Client({ connectionString: databaseUrl() });
     await client.connect();
   }
-  return (await client.query<T>(text, params)).rows;
+  const rows = (await client.query<T>(text, params)).rows;
+  if (mayWrite(text)) await forgetCachedReads(client);
+  return rows;
 }
 
 export async function closeWorld() {

@@ -32,6 +32,7 @@ export const dynamicPaths: DynamicPath[] = [
   at("/(portal)/experimenten/[slug]/page", (id) => `/experimenten/${id}`),
   at("/(portal)/gemeenten/[slug]/page", (id) => `/gemeenten/${id}`),
   at("/(portal)/lessen/[id]/page", (id) => `/lessen/${id}`),
+  at("/(portal)/mensen/[id]/page", (id) => `/mensen/${id}`),
   at("/(portal)/lessen/[id]/bewerken/page", (id) => `/lessen/${id}/bewerken`),
   at("/(portal)/opgaven/[slug]/page", (id) => `/opgaven/${id}`),
   at("/(portal)/themas/[slug]/page", (id) => `/themas/${id}`),

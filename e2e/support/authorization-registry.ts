@@ -10,6 +10,7 @@ import {
   localeActions,
   notificationActions,
   privacyActions,
+  profileActions,
 } from "./authorization-actions-people";
 import type { ActionEntry } from "./authorization-expect";
 
@@ -28,6 +29,7 @@ export const actionRegistry: ActionEntry[] = [
   ...notificationActions,
   ...followActions,
   ...localeActions,
+  ...profileActions,
   ...updateActions,
   ...commentActions,
   ...feedbackActions,

@@ -11,6 +11,13 @@ export const imageUpload = (): RouteRequest => ({
   multipart: { file: { name: "punt.png", mimeType: "image/png", buffer: PNG } },
 });
 
+/** The same PNG as the signed-in person's own profile photo (the route takes no one else's). */
+const avatarUpload = (): RouteRequest => ({
+  method: "POST",
+  path: "/api/profielfoto",
+  multipart: { photo: { name: "gezicht.png", mimeType: "image/png", buffer: PNG } },
+});
+
 const signedIn = rolesWith("portal:read");
 const get = (path: string): RouteRequest => ({ method: "GET", path });
 
@@ -47,6 +54,12 @@ export const routeRegistry: RouteEntry[] = [
     request: imageUpload,
     granted: status(201),
     refused: status(403),
+    anonymous: status(401),
+  }),
+  route("/api/profielfoto/route", {
+    allowed: rolesWith("profile:edit-own"),
+    request: avatarUpload,
+    granted: status(303),
     anonymous: status(401),
   }),
   route("/api/members/route", {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "../../lib/accounts/password";
+import { forgetCachedReads } from "./database";
 
 /**
  * A world of its own for a discussion under load, written straight into a
@@ -69,6 +70,7 @@ export async function seedDiscussionWorld(databaseUrl: string, { members }: { me
       [author.id],
     );
     await client.query("COMMIT");
+    await forgetCachedReads(client);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

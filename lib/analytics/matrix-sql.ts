@@ -37,8 +37,16 @@ export const DEFAULT_MATRIX_PARAMS: MatrixParams = { view: "opgaven", measure: "
  */
 export type MatrixCellRow = { row: string | null; column: string | null; count: number };
 
-/** One opgave or theme as the axes query returns it. */
-export type MatrixAxisRow = { kind: "opgave" | "theme"; id: string; name: string; slug: string; color: string; archived: boolean };
+/** One opgave or theme as the axes query returns it; getMatrix shows `nameEn` (when set) to English readers. */
+export type MatrixAxisRow = {
+  kind: "opgave" | "theme";
+  id: string;
+  name: string;
+  nameEn?: string | null;
+  slug: string;
+  color: string;
+  archived: boolean;
+};
 
 export type MatrixSql = {
   /** Every opgave and theme in the coordinators' order (MatrixAxisRow). */
@@ -109,9 +117,9 @@ export function buildMatrixSql(params: MatrixParams): MatrixSql {
       WITH selected AS MATERIALIZED (${selectedUpdates(params)})
       ${Prisma.join([...parts, total], " UNION ALL ")}`;
   const axes = Prisma.sql`
-      SELECT 'opgave' AS kind, id, name, slug, color, "archivedAt" IS NOT NULL AS archived, "sortOrder" FROM "Opgave"
+      SELECT 'opgave' AS kind, id, name, "nameEn", slug, color, "archivedAt" IS NOT NULL AS archived, "sortOrder" FROM "Opgave"
       UNION ALL
-      SELECT 'theme', id, name, slug, color, "archivedAt" IS NOT NULL, "sortOrder" FROM "Theme"
+      SELECT 'theme', id, name, "nameEn", slug, color, "archivedAt" IS NOT NULL, "sortOrder" FROM "Theme"
       ORDER BY kind, "sortOrder", name, id`;
   return { axes, cells };
 }

@@ -26,6 +26,8 @@ export const RANKED_WINDOW = 500;
 
 /** One opgave or theme both updates (or experiments) carry. */
 export type SharedTag = { id: string; name: string; slug: string };
+/** A shared tag as the SQL returns it: related-queries.ts turns `nameEn` into `name` for English readers. */
+export type SharedTagSqlRow = SharedTag & { nameEn: string | null };
 
 /** One row of the related-updates query, best first. */
 export type RelatedUpdateRow = {
@@ -74,7 +76,7 @@ function sharedTags(kind: "opgave" | "theme", alias: string): Prisma.Sql {
   const [link, tag, column, mine] =
     kind === "opgave" ? ['"UpdateOpgave"', '"Opgave"', '"opgaveId"', "opgaven"] : ['"UpdateTheme"', '"Theme"', '"themeId"', "themes"];
   return Prisma.sql`COALESCE((
-        SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'slug', t.slug) ORDER BY t."sortOrder", t.name, t.id)
+        SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'nameEn', t."nameEn", 'slug', t.slug) ORDER BY t."sortOrder", t.name, t.id)
           FROM ${Prisma.raw(link)} x JOIN ${Prisma.raw(tag)} t ON t.id = x.${Prisma.raw(column)}
          WHERE x."updateId" = ${Prisma.raw(alias)}.id AND x.${Prisma.raw(column)} = ANY(src.${Prisma.raw(mine)})), '[]'::json)`;
 }
@@ -195,7 +197,8 @@ export function buildSimilarExperimentsSql(experimentId: string, limit = RELATED
       )
       SELECT b.id, b.title, b.slug, b.similarity, m.name AS "municipalityName", m.slug AS "municipalitySlug",
              COALESCE((
-               SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'slug', o.slug) ORDER BY least(p.n, mine.n) DESC, o."sortOrder", o.name, o.id)
+               SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'nameEn', o."nameEn", 'slug', o.slug)
+                        ORDER BY least(p.n, mine.n) DESC, o."sortOrder", o.name, o.id)
                  FROM profile p JOIN mine ON mine.opgave = p.opgave JOIN "Opgave" o ON o.id = p.opgave
                 WHERE p.experiment = b.id), '[]'::json) AS "sharedOpgaven"
         FROM best b JOIN "Municipality" m ON m.id = b."municipalityId"

@@ -21,6 +21,8 @@ export type ReportCounts = { updates: number; comments: number; people: number }
 
 export type ReportMunicipalityRow = ReportCounts & { id: string; name: string; slug: string; cbsCode: string };
 export type ReportOpgaveRow = ReportCounts & { id: string; name: string; slug: string; archived: boolean };
+/** An opgave as the query returns it: with its English name, which getProgrammeFigures turns into `name` for English readers. */
+export type ReportOpgaveSqlRow = ReportOpgaveRow & { nameEn: string | null };
 
 /** One of the most discussed updates: its visible comments written in the period. */
 export type ReportDiscussedRow = {
@@ -44,13 +46,16 @@ function utcTimestamp(instant: Date): string {
   return instant.toISOString().replace("T", " ").replace("Z", "");
 }
 
-/** The one row the report's query returns. */
+/** The report's figures as pages and the CSV bundle take them. */
 export type ProgrammeReportRow = {
   totals: ReportCounts;
   municipalities: ReportMunicipalityRow[];
   opgaven: ReportOpgaveRow[];
   mostDiscussed: ReportDiscussedRow[];
 };
+
+/** The one row the report's query returns. */
+export type ProgrammeReportSqlRow = Omit<ProgrammeReportRow, "opgaven"> & { opgaven: ReportOpgaveSqlRow[] };
 
 /**
  * The report's query for `period`. Pure: builds SQL, runs nothing.
@@ -151,7 +156,7 @@ export function buildProgrammeReportSql(period: ReportPeriod, { mostDiscussed = 
           LEFT JOIN municipality_people w ON w.id = m.id
       ), '[]'::json) AS municipalities,
       COALESCE((
-        SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'slug', o.slug, 'archived', o."archivedAt" IS NOT NULL, ${countsJson("c", "w")})
+        SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'nameEn', o."nameEn", 'slug', o.slug, 'archived', o."archivedAt" IS NOT NULL, ${countsJson("c", "w")})
                         ORDER BY o."sortOrder", o.name, o.id)
           FROM "Opgave" o
           LEFT JOIN opgave_counts c ON c.id = o.id

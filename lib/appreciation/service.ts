@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { mutation, type Tx } from "@/lib/mutation";
 import { listedCommentWhere } from "@/lib/policy/comments";
 import { listedUpdateWhere } from "@/lib/policy/updates";
+import { onUpdateAppreciated, onUpdateAppreciationWithdrawn } from "./notify";
 import { appreciationTargetSchema } from "./schema";
 
 export type AppreciationState = {
@@ -43,12 +44,16 @@ export const toggleAppreciation = mutation("appreciation:create", {
     const existing = await tx.appreciation.findFirst({ where: { userId: actor.id, ...where }, select: { id: true } });
     const appreciated = wanted ?? !existing;
     if (appreciated && !existing) {
-      await tx.appreciation.createMany({
+      const [made] = await tx.appreciation.createManyAndReturn({
         data: [{ userId: actor.id, updateId: updateId ?? null, commentId: commentId ?? null }],
         skipDuplicates: true,
+        select: { createdAt: true },
       });
+      // The author hears of a mark on their update (not on a comment); a skipped duplicate was told already.
+      if (made && updateId) await onUpdateAppreciated(tx, { updateId, appreciatorId: actor.id, appreciatedAt: made.createdAt });
     } else if (!appreciated && existing) {
       await tx.appreciation.deleteMany({ where: { userId: actor.id, ...where } });
+      if (updateId) await onUpdateAppreciationWithdrawn(tx, { updateId });
     }
     const count = await tx.appreciation.count({ where });
     return ok({ appreciated, count, updateId: target.updateId });

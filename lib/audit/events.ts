@@ -56,6 +56,10 @@ const kinds = {
       .strict(),
   },
   "user.export-on-behalf": { target: "User", data: nothing },
+  // Which profile fields a person changed, never their text: the log outlives an account deletion.
+  "profile.update": { target: "User", data: z.object({ fields: z.array(z.enum(["name", "bio", "locale"])) }).strict() },
+  "profile.avatar-set": { target: "User", data: nothing },
+  "profile.avatar-remove": { target: "User", data: nothing },
   "municipality.create": { target: "Municipality", data: fields },
   "municipality.update": { target: "Municipality", data: beforeAfter },
   "wijk.create": { target: "Neighbourhood", data: fields },

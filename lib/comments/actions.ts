@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import { fail, formValues, ok, type ActionResult } from "@/lib/action-result";
+import { fail, formValues, ok, withoutNul, type ActionResult } from "@/lib/action-result";
 import { deliverQueued } from "@/lib/email/queue";
+import { can } from "@/lib/policy/permissions";
 import { isId } from "@/lib/route-params";
 import { getCurrentUser } from "@/lib/session";
 import { locateComment } from "./queries";
-import { COMMENT_THREADS_PER_PAGE, locateCommentSchema } from "./schema";
+import { COMMENT_BODY_MAX, locateCommentSchema } from "./schema";
 import * as comments from "./service";
 
 // Thin wrappers: read the form, find the signed-in user, call the service
@@ -46,10 +47,10 @@ export async function deleteCommentAction(_previous: unknown, formData: FormData
 }
 
 /**
- * For a link to a comment (#reactie-<id>) that is not on the first page of
- * threads: how many threads the page must show to include it.
+ * For a link to a comment (#reactie-<id>) that is not on the first page:
+ * how many comments (`?reacties=`) the page must show to include it.
  */
-export async function locateCommentAction(updateId: unknown, commentId: unknown): Promise<ActionResult<{ threads: number }>> {
+export async function locateCommentAction(updateId: unknown, commentId: unknown): Promise<ActionResult<{ comments: number }>> {
   const actor = await getCurrentUser();
   if (!actor) return fail("permission.denied");
   // Plain arguments, not FormData: anything but an id (a NUL byte, say) is not looked up.
@@ -58,5 +59,19 @@ export async function locateCommentAction(updateId: unknown, commentId: unknown)
   if (!parsed.success) return fail("comment.notFound");
   const found = await locateComment(actor, parsed.data.updateId, parsed.data.commentId);
   if (!found) return fail("comment.notFound");
-  return ok({ threads: Math.ceil(found.position / COMMENT_THREADS_PER_PAGE) * COMMENT_THREADS_PER_PAGE });
+  return ok({ comments: found.comments });
+}
+
+/**
+ * The comment form's preview: checks the text as posting would (signed in,
+ * may comment, not too long) and hands it back for the client to render with
+ * the same Markdown component as the comment list. Writes nothing.
+ */
+export async function previewCommentAction(text: unknown): Promise<ActionResult<{ markdown: string }>> {
+  const actor = await getCurrentUser();
+  if (!can(actor, "comment:create")) return fail("permission.denied");
+  if (typeof text !== "string") return fail("form.invalid");
+  const markdown = withoutNul(text);
+  if (markdown.length > COMMENT_BODY_MAX) return fail("comment.bodyTooLong");
+  return ok({ markdown });
 }

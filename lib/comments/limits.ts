@@ -6,5 +6,8 @@
 
 /** Longest comment, in characters (line breaks count as one). */
 export const COMMENT_BODY_MAX = 10_000;
-/** Threads per page of the comment list. */
-export const COMMENT_THREADS_PER_PAGE = 25;
+/**
+ * Comments per page of the comment list, replies included: a page holds whole
+ * threads up to this many (a first thread bigger than that is shown whole).
+ */
+export const COMMENTS_PER_PAGE = 50;

@@ -43,12 +43,26 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}\[\]()<>#+\-.!|~&"'=:;,?@$%^/]/g, "\\$&");
 }
 
+/** A person's profile page (app/(portal)/mensen/[id]). */
+export function profilePath(id: string): string {
+  return `/mensen/${id}`;
+}
+
+/** Ids a profile link may carry: cuids, as lib/route-params.ts ID_PATTERN (this file stays free of server imports). */
+const PROFILE_ID = /^[a-z0-9]{1,40}$/;
+
 /**
  * The body with every token turned into bold "@Name" before Markdown
- * rendering. The name is the member's current name when known (renames show
- * up), otherwise the name in the token; it is escaped, so it can only be text.
- * The result goes through the same sanitising Markdown component as any text.
+ * rendering, linked to the person's profile. The name is the member's current
+ * name when known (renames show up); a mention no longer on record (a deleted
+ * account's are rewritten to text) stays bold text with the token's name, no
+ * link. The name is escaped, so it can only be text. The result goes through
+ * the same sanitising Markdown component as any text.
  */
 export function renderMentions(body: string, names: Readonly<Record<string, string>> = {}): string {
-  return body.replace(mentionPattern(), (_token, tokenText: string, id: string) => `**${escapeMarkdown(`@${names[id] ?? tokenText}`)}**`);
+  return body.replace(mentionPattern(), (_token, tokenText: string, id: string) => {
+    const current = names[id];
+    const bold = `**${escapeMarkdown(`@${current ?? tokenText}`)}**`;
+    return current !== undefined && PROFILE_ID.test(id) ? `[${bold}](${profilePath(id)})` : bold;
+  });
 }

@@ -1,13 +1,35 @@
+import { authorSelect, avatarIdOf } from "@/lib/people/author";
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mayReadComment, readableCommentWhere, shownCommentWhere } from "@/lib/policy/comments";
 import { can, type Actor } from "@/lib/policy/permissions";
 import { isListedUpdate, visibleUpdatesWhere } from "@/lib/policy/updates";
-import { COMMENT_THREADS_PER_PAGE } from "./schema";
+import { COMMENTS_PER_PAGE } from "./schema";
 
-/** Most threads one page of the update may show (the "load more" link asks for more in steps). */
-export const COMMENT_THREADS_MAX = 1_000;
+/** Most comments one view of the update may show (the "load more" link asks for more in steps of a page). */
+export const COMMENTS_MAX = 5_000;
+
+/** A comment count rounded up to whole pages: what `?reacties=` holds. */
+export function wholePages(comments: number): number {
+  return Math.max(1, Math.ceil(comments / COMMENTS_PER_PAGE)) * COMMENTS_PER_PAGE;
+}
+
+/**
+ * How many of the threads (sizes in comments, in order) a view of `budget`
+ * comments shows: whole threads while they fit, always the first, so a page
+ * never splits a thread and a thread bigger than a page is shown whole.
+ */
+export function threadsWithin(sizes: number[], budget: number): number {
+  let used = 0;
+  let count = 0;
+  for (const size of sizes) {
+    if (count > 0 && used + size > budget) break;
+    used += size;
+    count += 1;
+  }
+  return count;
+}
 
 /**
  * Threads worth showing: their first comment is readable, or it is gone but
@@ -28,7 +50,7 @@ const commentSelect = {
   parentId: true,
   replyToId: true,
   feedbackRequestId: true,
-  author: { select: { name: true, municipality: { select: { name: true } } } },
+  author: { select: authorSelect },
   mentions: { select: { user: { select: { id: true, name: true } } } },
 } as const satisfies Prisma.CommentSelect;
 
@@ -46,7 +68,7 @@ export type CommentView = {
   /** Current names of the mentioned members, by id. */
   mentions: Record<string, string>;
   /** Null for a deleted or hidden comment. */
-  author: { id: string; name: string; municipality: string | null } | null;
+  author: { id: string; name: string; avatarId: string | null; municipality: string | null } | null;
   createdAt: Date;
   editedAt: Date | null;
   /** For a reply that answers another reply: that reply (its author's name, unless it is gone). */
@@ -82,8 +104,8 @@ export type CommentsPage = {
   /** A coordinator closed the discussion: no new comments. */
   locked: boolean;
   threads: ThreadView[];
-  /** Pass as `threadsAfter` for the next page; null on the last page. */
-  nextCursor: string | null;
+  /** The `comments` that shows at least one more thread (for "Meer reacties laden"); null when all are shown. */
+  nextComments: number | null;
 };
 
 function stateOf(row: { deletedAt: Date | null; hiddenAt: Date | null }): CommentState {
@@ -93,37 +115,56 @@ function stateOf(row: { deletedAt: Date | null; hiddenAt: Date | null }): Commen
 }
 
 /**
- * One page of an update's comments, as its page shows them: threads oldest
- * first (after the cursor, at most `limit`), each with all its replies oldest
- * first, with names, edit/delete state, appreciation counts and what the
- * actor may do. Null if the actor may not read the update.
+ * The shown threads' ids in order, each with its size for paging: its first
+ * comment plus the replies the actor may read (a gone or hidden reply the
+ * actor cannot read takes no place). Two queries, on the update's comments only.
+ */
+async function threadSizes(updateId: string, readable: Prisma.CommentWhereInput): Promise<{ id: string; size: number }[]> {
+  const [roots, replyCounts] = await Promise.all([
+    db.comment.findMany({
+      where: threadsWhere(updateId, readable),
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: COMMENTS_MAX,
+      select: { id: true },
+    }),
+    db.comment.groupBy({
+      by: ["parentId"],
+      where: { AND: [{ updateId, parentId: { not: null } }, readable] },
+      _count: { _all: true },
+    }),
+  ]);
+  const replies = new Map(replyCounts.map((row) => [row.parentId, row._count._all]));
+  return roots.map((root) => ({ id: root.id, size: 1 + (replies.get(root.id) ?? 0) }));
+}
+
+/**
+ * An update's comments as its page shows them: threads oldest first, whole,
+ * as many as fit in `comments` (a multiple of COMMENTS_PER_PAGE: the first
+ * page, or the first pages after "Meer reacties laden"), each with its
+ * replies oldest first, with names, edit/delete state, appreciation counts
+ * and what the actor may do. Null if the actor may not read the update.
  *
  * The number of SQL queries is fixed, however many comments there are: the
- * update, the page's threads, the appreciation counts and the actor's own
- * appreciations in parallel, then the replies of those threads. (Each
- * findMany's relations cost Prisma one batched query per relation, also
- * independent of the number of rows.) tests/comments-query-count.test.ts holds this.
+ * update, the threads' ids and sizes, the appreciation counts, the actor's own
+ * appreciations and reports in parallel, then the shown threads with their
+ * replies. (Each findMany's relations cost Prisma one batched query per
+ * relation, also independent of the number of rows.)
+ * tests/comments-query-count.test.ts holds this.
  */
 export async function getCommentsForUpdate(
   actor: Actor,
   updateId: string,
-  { threadsAfter, limit = COMMENT_THREADS_PER_PAGE }: { threadsAfter?: string | null; limit?: number } = {},
+  { comments = COMMENTS_PER_PAGE }: { comments?: number } = {},
 ): Promise<CommentsPage | null> {
-  const take = Math.min(Math.max(1, Math.floor(limit) || COMMENT_THREADS_PER_PAGE), COMMENT_THREADS_MAX);
+  const budget = Math.min(wholePages(Math.floor(comments) || COMMENTS_PER_PAGE), COMMENTS_MAX);
   const readable = readableCommentWhere(actor);
-  const [update, threadRows, counts, mine, myReports] = await Promise.all([
+  const [update, threads, counts, mine, myReports] = await Promise.all([
     db.update.findFirst({
       where: { AND: [{ id: updateId }, visibleUpdatesWhere(actor)] },
       select: { id: true, status: true, hiddenAt: true, authorId: true, commentCount: true, commentsLockedAt: true },
     }),
-    db.comment.findMany({
-      // Thrown away below when the actor may not read the update.
-      where: threadsWhere(updateId, readable),
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      ...(threadsAfter ? { cursor: { id: threadsAfter }, skip: 1 } : {}),
-      take: take + 1,
-      select: commentSelect,
-    }),
+    // Thrown away below when the actor may not read the update.
+    threadSizes(updateId, readable),
     db.appreciation.groupBy({ by: ["commentId"], where: { comment: { updateId, ...shownCommentWhere } }, _count: { _all: true } }),
     db.appreciation.findMany({ where: { userId: actor.id, comment: { updateId } }, select: { commentId: true } }),
     db.report.findMany({
@@ -133,16 +174,30 @@ export async function getCommentsForUpdate(
   ]);
   if (!update) return null;
 
-  const pageRows = threadRows.slice(0, take);
-  const nextCursor = threadRows.length > take ? (pageRows.at(-1)?.id ?? null) : null;
-  const replyRows = pageRows.length
+  const shownCount = threadsWithin(
+    threads.map((thread) => thread.size),
+    budget,
+  );
+  const shownIds = threads.slice(0, shownCount).map((thread) => thread.id);
+  const used = threads.slice(0, shownCount).reduce((sum, thread) => sum + thread.size, 0);
+  const next = threads[shownCount];
+  const nextComments = next && wholePages(used + next.size) <= COMMENTS_MAX ? wholePages(used + next.size) : null;
+  const rows = shownIds.length
     ? await db.comment.findMany({
-        // Gone replies only where a visible reply answers them ("verwijderd" keeps the quote meaningful).
-        where: { parentId: { in: pageRows.map((row) => row.id) }, OR: [readable, { answeredBy: { some: readable } }] },
+        where: {
+          updateId,
+          OR: [
+            { id: { in: shownIds } },
+            // Gone replies only where a visible reply answers them ("verwijderd" keeps the quote meaningful).
+            { parentId: { in: shownIds }, OR: [readable, { answeredBy: { some: readable } }] },
+          ],
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: commentSelect,
       })
     : [];
+  const pageRows = rows.filter((row) => row.parentId === null);
+  const replyRows = rows.filter((row) => row.parentId !== null);
 
   const countById = new Map(counts.map((row) => [row.commentId, row._count._all]));
   const appreciated = new Set(mine.map((row) => row.commentId));
@@ -164,7 +219,9 @@ export async function getCommentsForUpdate(
       state,
       body: textShown ? row.body : "",
       mentions: textShown ? Object.fromEntries(row.mentions.map((mention) => [mention.user.id, mention.user.name])) : {},
-      author: textShown ? { id: row.authorId, name: row.author.name, municipality: row.author.municipality?.name ?? null } : null,
+      author: textShown
+        ? { id: row.authorId, name: row.author.name, avatarId: avatarIdOf(row.author), municipality: row.author.municipality?.name ?? null }
+        : null,
       createdAt: row.createdAt,
       editedAt: textShown ? row.editedAt : null,
       replyTo: answered ? { id: answered.id, authorName: mayReadComment(actor, answered) ? answered.author.name : null } : null,
@@ -199,33 +256,33 @@ export async function getCommentsForUpdate(
     canComment: mayComment,
     locked,
     threads: pageRows.map((row) => ({ ...view(row), replies: repliesByThread.get(row.id) ?? [] })),
-    nextCursor,
+    nextComments,
   };
 }
 
 /**
- * Where a comment stands: the 1-based position of its thread among the
- * update's shown threads, so a link to a comment beyond the first page can
- * load enough threads. Null if the comment is not shown (or not readable).
+ * Where a comment stands: its thread, and the `comments` (whole pages) a view
+ * needs to show that thread, with the same sizes the page uses, so a link to
+ * a comment beyond the first page can load enough. Null if its thread is not
+ * shown to the actor (or the update is not readable).
  */
 export async function locateComment(
   actor: Actor,
   updateId: string,
   commentId: string,
-): Promise<{ threadId: string; position: number } | null> {
-  const comment = await db.comment.findFirst({
-    where: { id: commentId, updateId, update: visibleUpdatesWhere(actor) },
-    select: { id: true, parentId: true, createdAt: true, parent: { select: { id: true, createdAt: true } } },
-  });
+): Promise<{ threadId: string; comments: number } | null> {
+  const [comment, threads] = await Promise.all([
+    db.comment.findFirst({
+      where: { id: commentId, updateId, update: visibleUpdatesWhere(actor) },
+      select: { id: true, parentId: true },
+    }),
+    threadSizes(updateId, readableCommentWhere(actor)),
+  ]);
   if (!comment) return null;
-  const root = comment.parent ?? comment;
-  const position = await db.comment.count({
-    where: {
-      AND: [
-        threadsWhere(updateId, readableCommentWhere(actor)),
-        { OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lte: root.id } }] },
-      ],
-    },
-  });
-  return position > 0 ? { threadId: root.id, position } : null;
+  const threadId = comment.parentId ?? comment.id;
+  const index = threads.findIndex((thread) => thread.id === threadId);
+  if (index < 0) return null;
+  const through = threads.slice(0, index + 1).reduce((sum, thread) => sum + thread.size, 0);
+  const comments = index === 0 ? COMMENTS_PER_PAGE : wholePages(through);
+  return comments <= COMMENTS_MAX ? { threadId, comments } : null;
 }

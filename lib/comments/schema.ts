@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { COMMENT_BODY_MAX } from "./limits";
 
-export { COMMENT_BODY_MAX, COMMENT_THREADS_PER_PAGE } from "./limits";
+export { COMMENT_BODY_MAX, COMMENTS_PER_PAGE } from "./limits";
 
 const id = z.string().trim().min(1).max(100);
 

@@ -5,6 +5,8 @@ import { CLIENT_IP_HEADER } from "./client-ip";
 import { ConcurrencyGate, type GateOptions, type Release } from "./concurrency-gate";
 import { LimitedIncomingMessage } from "./limited-request";
 import { GATE } from "./limits";
+import { isNeverShed, LoadShedder, maxInFlightFromEnv, SHED_RETRY_AFTER_SECONDS } from "./load-shedder";
+import { sendOverloaded } from "./overload-answer";
 import {
   ALLOWED_METHODS,
   appHosts,
@@ -32,6 +34,8 @@ export type GuardOptions = {
   allowedHosts: readonly string[];
   /** The concurrency gate (its settings, or one to share); null lets every request through at once. */
   gate: GateOptions | ConcurrencyGate | null;
+  /** Sheds requests beyond its limit with 503 at once (MAX_IN_FLIGHT); absent or null sheds nothing. */
+  shedder?: LoadShedder | null;
   /** Called when the downstream handler throws. */
   onError?: (error: unknown, req: IncomingMessage) => void;
 };
@@ -51,8 +55,10 @@ export const MESSAGES = {
 
 type Status = keyof typeof MESSAGES;
 
-/** The guard's settings from the environment: TRUSTED_PROXIES, MAX_CONCURRENT_REQUESTS, APP_URL, NEXTAUTH_URL. Throws on invalid values. */
-export function guardOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): GuardOptions & { gate: GateOptions } {
+/** The guard's settings from the environment: TRUSTED_PROXIES, MAX_CONCURRENT_REQUESTS, MAX_IN_FLIGHT, APP_URL, NEXTAUTH_URL. Throws on invalid values. */
+export function guardOptionsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): GuardOptions & { gate: GateOptions; shedder: LoadShedder } {
   const raw = env.MAX_CONCURRENT_REQUESTS?.trim();
   const maxConcurrent = raw ? Number(raw) : GATE.maxConcurrent;
   if (!Number.isSafeInteger(maxConcurrent) || maxConcurrent < 1) {
@@ -62,6 +68,7 @@ export function guardOptionsFromEnv(env: Readonly<Record<string, string | undefi
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     allowedHosts: appHosts([env.APP_URL, env.NEXTAUTH_URL]),
     gate: { maxConcurrent, maxQueued: GATE.maxQueued, maxWaitMs: GATE.maxWaitMs },
+    shedder: new LoadShedder(maxInFlightFromEnv(env)),
   };
 }
 
@@ -146,10 +153,19 @@ function inspect(req: IncomingMessage, options: GuardOptions, peerTrusted: boole
 /** The request listener: checks, then hands the request to `downstream` through the gate. */
 export function createGuard(downstream: Downstream, options: GuardOptions) {
   const gate = options.gate instanceof ConcurrencyGate || options.gate === null ? options.gate : new ConcurrencyGate(options.gate);
+  const shedder = options.shedder ?? null;
 
   return async function guard(req: LimitedIncomingMessage, res: ServerResponse, expectsContinue = false): Promise<void> {
     const verdict = inspect(req, options, applyClientHeaders(req, options.trustedProxies));
     if (!verdict.ok) return refuse(res, verdict.status, verdict.headers);
+    // Probes and static files are neither counted nor shed, and pass the gate (see isNeverShed).
+    const exempt = isNeverShed(verdict.pathname);
+    if (shedder && !exempt) {
+      const leave = shedder.enter();
+      if (!leave) return sendOverloaded(res, verdict.pathname, SHED_RETRY_AFTER_SECONDS);
+      // "close" comes after the answer is sent and also when the client goes away first.
+      res.once("close", leave);
+    }
 
     let closed = false;
     res.once("close", () => (closed = true));
@@ -159,15 +175,14 @@ export function createGuard(downstream: Downstream, options: GuardOptions) {
       refuse(res, 413);
     });
 
-    // Static files are cheap and never touch the database.
-    if (gate && !verdict.pathname.startsWith("/_next/static/")) {
+    if (gate && !exempt) {
       const gone = new AbortController();
       const abort = () => gone.abort();
       res.once("close", abort);
       const release: Release | null = await gate.acquire(gone.signal);
       res.off("close", abort);
       if (!release) {
-        if (!closed && !res.writableEnded) refuse(res, 503, { "Retry-After": String(GATE.retryAfterSeconds) });
+        if (!closed && !res.writableEnded) sendOverloaded(res, verdict.pathname, GATE.retryAfterSeconds);
         return;
       }
       if (closed) return release();

@@ -81,7 +81,9 @@ export function attachRequestLog(server: Server, { logger, trustedProxies }: { l
         // The client went away (or the connection was cut) before the whole answer was sent.
         ...(res.writableFinished ? {} : { aborted: true }),
       };
-      if (res.statusCode >= 500) logger.error(line, "request");
+      // A shed request (503 with Retry-After) is the server protecting itself, not a fault: a flood of them must not read as errors.
+      if (res.statusCode === 503 && res.hasHeader("retry-after")) logger.warn({ ...line, shed: true }, "request");
+      else if (res.statusCode >= 500) logger.error(line, "request");
       else if (isRoutine(line.path, res.statusCode)) logger.debug(line, "request");
       else logger.info(line, "request");
     });

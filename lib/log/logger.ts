@@ -38,12 +38,19 @@ function settingsOrDefault(): LogSettings {
   }
 }
 
-/** A pino logger writing to `destination`: level names, ISO times, the host (which instance) and pid. */
+/** The worker number the cluster primary gave this process (lib/cluster/primary.ts), if it is one of several. */
+function workerNumber(): number | undefined {
+  const worker = Number(process.env.KOPPELKANS_WORKER);
+  return Number.isInteger(worker) && worker > 0 ? worker : undefined;
+}
+
+/** A pino logger writing to `destination`: level names, ISO times, the host (which instance), pid and worker number. */
 export function createLogger(settings: LogSettings, destination: DestinationStream): Logger {
+  const worker = workerNumber();
   return pino(
     {
       level: settings.level,
-      base: { pid: process.pid, hostname: hostname() },
+      base: { pid: process.pid, hostname: hostname(), ...(worker ? { worker } : {}) },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       serializers: { err: pino.stdSerializers.err },

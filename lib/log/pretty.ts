@@ -22,7 +22,8 @@ export type LogRecord = {
 const PLAIN = new Set(["launcher", "server"]);
 
 export function formatPretty(record: LogRecord): string {
-  const prefix = record.component && !PLAIN.has(record.component) ? `[koppelkans ${record.component}]` : "[koppelkans]";
+  const name = typeof record.worker === "number" ? `koppelkans w${record.worker}` : "koppelkans";
+  const prefix = record.component && !PLAIN.has(record.component) ? `[${name} ${record.component}]` : `[${name}]`;
   if (record.msg === "request" && record.path !== undefined) {
     const user = record.userId ? ` · ${record.userId}` : "";
     return `${prefix} ${record.method} ${record.path} ${record.status} · ${record.ms} ms${user}\n`;

@@ -32,6 +32,7 @@
  *
  * No `server-only` import: `npm run digest` runs this outside Next.js.
  */
+import { summariseAppreciationGroups } from "@/lib/appreciation/notify";
 import { db } from "@/lib/db";
 import { deliverQueued, queueEmail, type DeliveryResult } from "@/lib/email/queue";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -183,6 +184,10 @@ async function digestBatch(
     ? await tx.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, body: true, deletedAt: true, hiddenAt: true } })
     : [];
   const actors = actorIds.length ? await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+  const appreciations = await summariseAppreciationGroups(
+    tx,
+    pending.flatMap((row) => (row.kind === "APPRECIATION" ? [row.id] : [])),
+  );
   const update = new Map(updates.map((row) => [row.id, row]));
   const comment = new Map(comments.map((row) => [row.id, row]));
   const actorName = new Map(actors.map((row) => [row.id, row.name]));
@@ -211,9 +216,11 @@ async function digestBatch(
     const group = perUpdate.get(row.updateId) ?? { ids: [], items: [] };
     perUpdate.set(row.updateId, group);
     group.ids.push(row.id);
+    const appreciation = appreciations.get(row.id);
     group.items.push({
       kind: row.kind,
-      actorName: row.actorId ? (actorName.get(row.actorId) ?? null) : null,
+      actorName: appreciation?.latestName ?? (row.actorId ? (actorName.get(row.actorId) ?? null) : null),
+      appreciationCount: appreciation?.count,
       updateId: row.updateId,
       commentId: row.commentId,
       feedbackRequestId: row.feedbackRequestId,

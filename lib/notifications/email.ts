@@ -33,6 +33,7 @@ const KIND_ORDER: readonly NotificationKind[] = [
   "REPLY",
   "COMMENT_ON_UPDATE",
   "FOLLOWED_UPDATE",
+  "APPRECIATION",
 ];
 
 /** Lines shown per update in a digest; the rest is counted ("en nog 2 meer"). */
@@ -68,6 +69,9 @@ type Texts = {
   count: (kind: NotificationKind, n: number) => string;
   groupSingle: (kind: NotificationKind, n: number, title: string) => string;
   groupMixed: (n: number, title: string, parts: string) => string;
+  /** APPRECIATION, grouped: "3 mensen vonden je update … nuttig" or one name. */
+  appreciated: (n: number, actor: string, title: string) => string;
+  appreciatedLine: (n: number, actor: string) => string;
   more: (n: number) => string;
   hello: (name: string) => string;
   immediateSubject: (sentence: string) => string;
@@ -97,6 +101,7 @@ const nl: Texts = {
       FOLLOWED_UPDATE: `${actor} plaatste een nieuwe update: ${title}`,
       MODERATION: `Bericht van de moderatie over ${title}`,
       FEEDBACK_REQUEST: `${actor} vraagt je om feedback op ${title}`,
+      APPRECIATION: `${actor} vond je update ${title} nuttig`,
     })[kind],
   line: (kind, actor) =>
     ({
@@ -106,6 +111,7 @@ const nl: Texts = {
       FOLLOWED_UPDATE: `${actor} plaatste deze update`,
       MODERATION: "Bericht van de moderatie",
       FEEDBACK_REQUEST: `${actor} vraagt je om feedback`,
+      APPRECIATION: `${actor} vond je update nuttig`,
     })[kind],
   count: (kind, n) =>
     ({
@@ -115,6 +121,7 @@ const nl: Texts = {
       FOLLOWED_UPDATE: "nieuwe update",
       MODERATION: n === 1 ? "1 bericht van de moderatie" : `${n} berichten van de moderatie`,
       FEEDBACK_REQUEST: n === 1 ? "1 feedbackverzoek" : `${n} feedbackverzoeken`,
+      APPRECIATION: "nuttig gevonden",
     })[kind],
   groupSingle: (kind, n, title) =>
     ({
@@ -124,8 +131,11 @@ const nl: Texts = {
       FOLLOWED_UPDATE: `Nieuwe update: ${title}`,
       MODERATION: n === 1 ? `Bericht van de moderatie over ${title}` : `${n} berichten van de moderatie over ${title}`,
       FEEDBACK_REQUEST: n === 1 ? `Feedbackverzoek bij ${title}` : `${n} feedbackverzoeken bij ${title}`,
+      APPRECIATION: `Je update ${title} is nuttig gevonden`,
     })[kind],
   groupMixed: (n, title, parts) => `${n} meldingen bij ${title}: ${parts}`,
+  appreciated: (n, actor, title) => (n > 1 ? `${n} mensen vonden je update ${title} nuttig` : `${actor} vond je update ${title} nuttig`),
+  appreciatedLine: (n, actor) => (n > 1 ? `${n} mensen vonden je update nuttig` : `${actor} vond je update nuttig`),
   more: (n) => `en nog ${n} meer`,
   hello: (name) => `Hallo ${name},`,
   immediateSubject: (sentence) => `Koppelkans: ${sentence}`,
@@ -147,6 +157,7 @@ const nl: Texts = {
         FOLLOWED_UPDATE: "nieuwe updates die je volgt",
         MODERATION: "moderatie van je bijdragen en meldingen",
         FEEDBACK_REQUEST: "feedbackverzoeken",
+        APPRECIATION: "mensen die je update nuttig vinden",
       }[kind]
     }? Meld je met één klik af:`,
   unsubscribeAll: "Geen e-mail meer over meldingen? Meld je met één klik af:",
@@ -176,6 +187,7 @@ const en: Texts = {
       FOLLOWED_UPDATE: `${actor} published a new update: ${title}`,
       MODERATION: `A message from moderation about ${title}`,
       FEEDBACK_REQUEST: `${actor} asked for your feedback on ${title}`,
+      APPRECIATION: `${actor} found your update ${title} useful`,
     })[kind],
   line: (kind, actor) =>
     ({
@@ -185,6 +197,7 @@ const en: Texts = {
       FOLLOWED_UPDATE: `${actor} published this update`,
       MODERATION: "A message from moderation",
       FEEDBACK_REQUEST: `${actor} asked for your feedback`,
+      APPRECIATION: `${actor} found your update useful`,
     })[kind],
   count: (kind, n) =>
     ({
@@ -194,6 +207,7 @@ const en: Texts = {
       FOLLOWED_UPDATE: "new update",
       MODERATION: n === 1 ? "1 message from moderation" : `${n} messages from moderation`,
       FEEDBACK_REQUEST: n === 1 ? "1 feedback request" : `${n} feedback requests`,
+      APPRECIATION: "found useful",
     })[kind],
   groupSingle: (kind, n, title) =>
     ({
@@ -203,8 +217,12 @@ const en: Texts = {
       FOLLOWED_UPDATE: `New update: ${title}`,
       MODERATION: n === 1 ? `A message from moderation about ${title}` : `${n} messages from moderation about ${title}`,
       FEEDBACK_REQUEST: n === 1 ? `Feedback request on ${title}` : `${n} feedback requests on ${title}`,
+      APPRECIATION: `People found your update ${title} useful`,
     })[kind],
   groupMixed: (n, title, parts) => `${n} notifications on ${title}: ${parts}`,
+  appreciated: (n, actor, title) =>
+    n > 1 ? `${n} people found your update ${title} useful` : `${actor} found your update ${title} useful`,
+  appreciatedLine: (n, actor) => (n > 1 ? `${n} people found your update useful` : `${actor} found your update useful`),
   more: (n) => `and ${n} more`,
   hello: (name) => `Hello ${name},`,
   immediateSubject: (sentence) => `Koppelkans: ${sentence}`,
@@ -226,6 +244,7 @@ const en: Texts = {
         FOLLOWED_UPDATE: "new updates you follow",
         MODERATION: "moderation of your contributions and reports",
         FEEDBACK_REQUEST: "feedback requests",
+        APPRECIATION: "people finding your update useful",
       }[kind]
     }? Unsubscribe with one click:`,
   unsubscribeAll: "No more email about notifications? Unsubscribe with one click:",
@@ -279,6 +298,8 @@ export type NotificationEmailItem = {
   /** For FEEDBACK_REQUEST: the request (the link goes there); the excerpt then holds its question. */
   feedbackRequestId?: string | null;
   excerpt: string | null;
+  /** For APPRECIATION: how many marks the grouped notification stands for. */
+  appreciationCount?: number;
   createdAt: Date;
 };
 
@@ -292,10 +313,13 @@ export function immediateNotificationEmail(input: {
 }) {
   const t = textsFor(input.recipient.locale);
   const title = quoteTitle(input.updateTitle);
+  const actor = input.item.actorName ?? t.someone;
   const sentence =
     input.item.kind === "MODERATION" && input.item.event
       ? t.moderation(input.item.event, title)
-      : t.sentence(input.item.kind, input.item.actorName ?? t.someone, title, input.ownUpdate);
+      : input.item.kind === "APPRECIATION"
+        ? t.appreciated(input.item.appreciationCount ?? 1, actor, title)
+        : t.sentence(input.item.kind, actor, title, input.ownUpdate);
   const text = [
     t.hello(input.recipient.name),
     "",
@@ -341,8 +365,13 @@ export function digestEmail(input: { recipient: Recipient; frequency: DigestFreq
     lines.push("", heading);
     for (const item of group.items.slice(0, DIGEST_LINES_PER_UPDATE)) {
       const said = item.excerpt ? `: “${item.excerpt}”` : "";
+      const actor = item.actorName ?? t.someone;
       const line =
-        item.kind === "MODERATION" && item.event ? t.moderation(item.event, title) : t.line(item.kind, item.actorName ?? t.someone);
+        item.kind === "MODERATION" && item.event
+          ? t.moderation(item.event, title)
+          : item.kind === "APPRECIATION"
+            ? t.appreciatedLine(item.appreciationCount ?? 1, actor)
+            : t.line(item.kind, actor);
       lines.push(`- ${line}${said}`, `  ${appUrl(notificationPath(item))}`);
     }
     const rest = group.items.length - DIGEST_LINES_PER_UPDATE;

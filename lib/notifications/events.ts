@@ -45,6 +45,8 @@ export type CommentPostedEvent = {
 export type UpdatePublishedEvent = { updateId: string; authorId: string };
 
 const RANK: Record<NotificationKind, number> = {
+  // Never competes with the others: lib/appreciation/notify.ts makes it on its own.
+  APPRECIATION: -1,
   FOLLOWED_UPDATE: 0,
   COMMENT_ON_UPDATE: 1,
   REPLY: 2,

@@ -1,13 +1,17 @@
 import "server-only";
+import { summariseAppreciationGroups } from "@/lib/appreciation/notify";
 import { db } from "@/lib/db";
+import { markdownExcerpt } from "@/lib/markdown-excerpt";
+import { isShownComment } from "@/lib/policy/comments";
 import { visibleNotificationsWhere } from "@/lib/policy/notifications";
 import { notificationPath } from "./email";
+import { countUnreadNotifications } from "./unread-count-sql";
 
 export const NOTIFICATIONS_PER_PAGE = 20;
 
 /** For the bell in the header. */
 export async function unreadNotificationCount(userId: string): Promise<number> {
-  return db.notification.count({ where: { ...visibleNotificationsWhere(userId), readAt: null } });
+  return countUnreadNotifications(userId);
 }
 
 /** One page of notifications, newest first. `page` starts at 1 and is clamped to the last page. */
@@ -37,14 +41,23 @@ export async function listNotifications(userId: string, options: { page?: number
       reason: true,
       actor: { select: { name: true } },
       update: { select: { title: true, authorId: true } },
+      comment: { select: { body: true, deletedAt: true, hiddenAt: true } },
     },
   });
+  const appreciations = await summariseAppreciationGroups(
+    db,
+    rows.flatMap((row) => (row.kind === "APPRECIATION" ? [row.id] : [])),
+  );
   const items = rows.map((row) => ({
     id: row.id,
     kind: row.kind,
     read: row.readAt !== null,
     createdAt: row.createdAt,
-    actorName: row.actor?.name ?? null,
+    actorName: appreciations.get(row.id)?.latestName ?? row.actor?.name ?? null,
+    /** For APPRECIATION: how many people the grouped notification stands for. */
+    appreciationCount: appreciations.get(row.id)?.count ?? 0,
+    /** What the comment says, only while it is shown (a hidden or deleted comment's text is gone for everyone). */
+    commentExcerpt: row.kind !== "MODERATION" && row.comment && isShownComment(row.comment) ? markdownExcerpt(row.comment.body) : null,
     updateTitle: row.update.title,
     ownUpdate: row.update.authorId === userId,
     /** For MODERATION: what happened and the coordinator's reason. */

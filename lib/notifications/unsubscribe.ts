@@ -22,6 +22,7 @@ export const notificationKinds = [
   "MENTION",
   "FOLLOWED_UPDATE",
   "FEEDBACK_REQUEST",
+  "APPRECIATION",
   "MODERATION",
 ] as const satisfies readonly NotificationKind[];
 

@@ -23,6 +23,7 @@ export const permissions = {
   "thread:lock": staff,
   "appreciation:create": everyone,
   "member:search": everyone,
+  "profile:edit-own": everyone,
   "follow:manage": everyone,
   "report:create": everyone,
   "report:review": staff,

@@ -48,6 +48,11 @@ export function editableUpdatesWhere(actor: Actor): Prisma.UpdateWhereInput {
   return can(actor, "update:edit-any") ? { OR: [own, { status: "PUBLISHED" }] } : own;
 }
 
+/** The updates an actor's editor may autosave to: their own drafts (a published update changes only when saved on purpose). */
+export function autosavableUpdatesWhere(actor: Actor): Prisma.UpdateWhereInput {
+  return { AND: [editableUpdatesWhere(actor), { status: "DRAFT" }] };
+}
+
 /**
  * The updates an actor may withdraw as their author: their own published ones
  * (also while hidden). Staff withdraw others' updates through moderation, with a reason.

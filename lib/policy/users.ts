@@ -35,3 +35,11 @@ export function isBlockedNow(user: BlockState, now: Date = new Date()): boolean 
 export function lastBlockedDay(blockedUntil: Date | null): string | null {
   return blockedUntil ? calendarDayOf(new Date(blockedUntil.getTime() - 1)) : null;
 }
+
+/**
+ * Whose profile page (/mensen/[id]) and mention link exist: everyone but a
+ * deleted (anonymised) account, which answers "not found" because nothing of
+ * the person is left to show. A blocked person keeps their page: what they
+ * wrote that is still listed stays readable, as on the update pages.
+ */
+export const profileVisibleWhere = { anonymisedAt: null } as const satisfies Prisma.UserWhereInput;

@@ -24,9 +24,22 @@ export type AnonymiseCounts = Record<
   | "reports"
   | "sessions"
   | "emails"
-  | "updatesKept",
+  | "updatesKept"
+  | "avatars",
   number
 >;
+
+/** Where the person's profile photo is stored, read before anonymisePerson deletes its row: the file goes after the commit. */
+export async function avatarStorageKeyOf(tx: Tx, userId: string): Promise<string | null> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { avatar: { select: { storageKey: true } } } });
+  return user?.avatar?.storageKey ?? null;
+}
+
+/** The profile photo's row goes (its file is the caller's, after the commit); answers how many went. */
+async function deleteAvatar(tx: Tx, userId: string): Promise<number> {
+  const { count } = await tx.upload.deleteMany({ where: { avatarOfId: userId } });
+  return count;
+}
 
 /** The author's own delete (lib/comments/erase.ts) for each of their comments: rows stay so threads keep their shape. */
 async function removeComments(tx: Tx, userId: string): Promise<number> {
@@ -108,6 +121,7 @@ export async function anonymisePerson(
   const emails = (await tx.emailMessage.deleteMany({ where: { to: user.email } })).count;
   await deleteRateLimitRows(tx, user.email);
   const updatesKept = await tx.update.count({ where: { authorId: userId } });
+  const avatars = await deleteAvatar(tx, userId);
   // Consent to the public inspiration book ends with the account: its examples leave the book at once.
   await tx.inspirationEntry.updateMany({
     where: { update: { authorId: userId }, consent: { not: "DECLINED" } },
@@ -129,6 +143,7 @@ export async function anonymisePerson(
       role: "MEMBER",
       emailVerified: null,
       image: null,
+      bio: "",
       // Blocked without an end: refused at sign-in and on every request even if an address or password were ever set again.
       blockedAt: now,
       blockedUntil: null,
@@ -150,5 +165,6 @@ export async function anonymisePerson(
     sessions,
     emails,
     updatesKept,
+    avatars,
   };
 }

@@ -21,6 +21,7 @@ async function collectProfile(userId: string) {
       email: true,
       role: true,
       locale: true,
+      bio: true,
       municipality: { select: { name: true } },
       emailVerified: true,
       blockedAt: true,

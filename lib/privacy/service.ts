@@ -5,14 +5,23 @@ import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { mutation } from "@/lib/mutation";
 import { isSignInAllowed, recordFailedSignIn } from "@/lib/rate-limit";
-import { anonymisePerson, type AnonymiseCounts } from "./anonymise";
+import { getUploadStorage } from "@/lib/uploads/storage";
+import { anonymisePerson, avatarStorageKeyOf, type AnonymiseCounts } from "./anonymise";
 import { anonymiseOnBehalfSchema, deleteOwnAccountSchema, exportOnBehalfSchema } from "./schema";
 
 // The AVG requests as writes through the pipeline (lib/mutation.ts): the
 // person's own delete (with their password), and an admin handling a request
 // on someone's behalf. The audit event carries counts only.
 
-type Anonymised = { userId: string; commentsRemoved: boolean; counts: AnonymiseCounts };
+type Anonymised = { userId: string; commentsRemoved: boolean; counts: AnonymiseCounts; avatarKey: string | null };
+
+/** The profile photo's file, once its row is gone with the committed deletion. */
+async function deleteAvatarFile({ result }: { result: Anonymised }): Promise<void> {
+  if (!result.avatarKey) return;
+  await getUploadStorage()
+    .delete(result.avatarKey)
+    .catch(() => {});
+}
 
 /** The person deletes their own account, confirming with their password; wrong passwords count like failed sign-ins. */
 export const deleteOwnAccount = mutation("portal:read", {
@@ -30,14 +39,16 @@ export const deleteOwnAccount = mutation("portal:read", {
     const user = await tx.user.findFirst({ where: { id: actor.id, anonymisedAt: null }, select: { id: true, email: true } });
     if (!user) return fail("privacy.alreadyAnonymised");
     if (await leavesNoActiveAdmin(tx, user.id, new Date())) return fail("privacy.lastAdmin");
+    const avatarKey = await avatarStorageKeyOf(tx, user.id);
     const counts = await anonymisePerson(tx, user, { removeComments: data.removeComments });
-    return ok({ userId: user.id, commentsRemoved: data.removeComments, counts });
+    return ok({ userId: user.id, commentsRemoved: data.removeComments, counts, avatarKey });
   },
   audit: ({ result: { userId, commentsRemoved, counts } }) => ({
     type: "user.anonymise",
     targetId: userId,
     data: { onBehalf: false, commentsRemoved, counts },
   }),
+  after: deleteAvatarFile,
   present: () => null,
 });
 
@@ -50,14 +61,16 @@ export const anonymiseOnBehalf = mutation("privacy:handle-requests", {
     if (!user) return fail("user.notFound");
     if (user.anonymisedAt) return fail("privacy.alreadyAnonymised");
     if (await leavesNoActiveAdmin(tx, user.id, new Date())) return fail("privacy.lastAdmin");
+    const avatarKey = await avatarStorageKeyOf(tx, user.id);
     const counts = await anonymisePerson(tx, user, { removeComments: data.removeComments });
-    return ok({ userId: user.id, commentsRemoved: data.removeComments, counts });
+    return ok({ userId: user.id, commentsRemoved: data.removeComments, counts, avatarKey });
   },
   audit: ({ result: { userId, commentsRemoved, counts } }) => ({
     type: "user.anonymise",
     targetId: userId,
     data: { onBehalf: true, commentsRemoved, counts },
   }),
+  after: deleteAvatarFile,
   present: () => null,
 });
 

@@ -5,6 +5,7 @@
 import { hashPassword } from "../accounts/password";
 import type { PrismaClient } from "../generated/prisma/client";
 import { DEMO_PASSWORD, demoExperiments, demoMunicipalities, demoOpgaven, demoThemes, demoUsers } from "./demo-data";
+import { withEnglish } from "./demo-english";
 import { seedDemoInspiration } from "./demo-inspiration";
 import { seedDemoLessons } from "./demo-lessons";
 import { demoUpdates } from "./demo-updates";
@@ -50,8 +51,8 @@ export async function seedDemo(db: PrismaClient, { force = false } = {}): Promis
         for (const wijk of created.wijken) wijkIds.set(`${municipality.slug}/${wijk.slug}`, wijk.id);
       }
 
-      await tx.opgave.createMany({ data: demoOpgaven });
-      await tx.theme.createMany({ data: demoThemes });
+      await tx.opgave.createMany({ data: demoOpgaven.map(withEnglish) });
+      await tx.theme.createMany({ data: demoThemes.map(withEnglish) });
 
       const userIds = new Map<string, string>();
       for (const user of demoUsers) {

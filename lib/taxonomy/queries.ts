@@ -1,7 +1,11 @@
 import "server-only";
+import { cached } from "@/lib/cache/server";
 import { db } from "@/lib/db";
+import { markdownExcerpt } from "@/lib/markdown-excerpt";
+import { shownCommentWhere } from "@/lib/policy/comments";
 import { can, type Actor } from "@/lib/policy/permissions";
 import { listedUpdateWhere } from "@/lib/policy/updates";
+import { localiseTaxonomy } from "./localise";
 import type { TaxonomyKind } from "./schema";
 import { FOLLOW_TARGET, taxonomyRows } from "./store";
 import { updateTagsSelect, withTags } from "./tags";
@@ -18,8 +22,10 @@ const publishedCount = { _count: { select: { updates: { where: { update: listedU
 const listSelect = {
   id: true,
   name: true,
+  nameEn: true,
   slug: true,
   description: true,
+  descriptionEn: true,
   color: true,
   archivedAt: true,
   ...publishedCount,
@@ -44,23 +50,34 @@ const listOrder = [{ archivedAt: { sort: "desc", nulls: "first" } }, { sortOrder
 
 export const TAXONOMY_PAGE_UPDATES = 25;
 
-function flatten<T extends { _count: { updates: number } }>(item: T) {
+/** The row with its count flattened and its name and description in the reader's language. */
+function flatten<T extends { _count: { updates: number }; name: string; nameEn: string | null; description: string }>(
+  item: T,
+  locale: string,
+) {
   const { _count, ...rest } = item;
-  return { ...rest, updateCount: _count.updates };
+  return { ...localiseTaxonomy(rest, locale), updateCount: _count.updates };
 }
 
 /**
  * All opgaven or all themes with the number of published updates carrying
  * each. `includeArchived: false` leaves out archived ones (the home page).
  */
-export async function listTaxonomy(kind: TaxonomyKind, { includeArchived = true }: { includeArchived?: boolean } = {}) {
-  const where = includeArchived ? {} : { archivedAt: null };
-  const items =
-    kind === "opgave"
-      ? await db.opgave.findMany({ where, orderBy: [...listOrder], select: listSelect })
-      : await db.theme.findMany({ where, orderBy: [...listOrder], select: listSelect });
-  return items.map(flatten);
+export async function listTaxonomy(
+  kind: TaxonomyKind,
+  { includeArchived = true, locale = "nl" }: { includeArchived?: boolean; locale?: string } = {},
+) {
+  const items = await readTaxonomyList(kind, includeArchived);
+  return items.map((item) => flatten(item, locale));
 }
+
+/** The rows and counts are the same for every reader (listed updates only), so they are cached until a write changes them. */
+const readTaxonomyList = cached("taxonomy.list", ["taxonomy", "listed-updates"], async (kind: TaxonomyKind, includeArchived: boolean) => {
+  const where = includeArchived ? {} : { archivedAt: null };
+  return kind === "opgave"
+    ? db.opgave.findMany({ where, orderBy: [...listOrder], select: listSelect })
+    : db.theme.findMany({ where, orderBy: [...listOrder], select: listSelect });
+});
 
 export type TaxonomyListItem = Awaited<ReturnType<typeof listTaxonomy>>[number];
 
@@ -69,7 +86,7 @@ export type TaxonomyListItem = Awaited<ReturnType<typeof listTaxonomy>>[number];
  * carry it, and the newest TAXONOMY_PAGE_UPDATES of them. Null for an unknown
  * slug; archived ones are returned (the page says so).
  */
-export async function getTaxonomyPage(kind: TaxonomyKind, slug: string) {
+export async function getTaxonomyPage(kind: TaxonomyKind, slug: string, locale = "nl") {
   const select = {
     ...listSelect,
     updates: {
@@ -82,25 +99,30 @@ export async function getTaxonomyPage(kind: TaxonomyKind, slug: string) {
   const item =
     kind === "opgave" ? await db.opgave.findUnique({ where: { slug }, select }) : await db.theme.findUnique({ where: { slug }, select });
   if (!item) return null;
-  const { updates, ...rest } = flatten(item);
+  const { updates, ...rest } = flatten(item, locale);
   return { ...rest, updates: updates.map((row) => withTags(row.update)) };
 }
 
 export type TaxonomyPage = NonNullable<Awaited<ReturnType<typeof getTaxonomyPage>>>;
 
 /** The newest published updates across the programme, for the home page. */
-export function listLatestUpdates(take = 5) {
-  return db.update.findMany({
+export async function listLatestUpdates(take = 5) {
+  const rows = await db.update.findMany({
     where: listedUpdateWhere,
     orderBy: [...newestFirst],
     take,
     select: {
       id: true,
       title: true,
+      body: true,
       publishedAt: true,
+      author: { select: { id: true, name: true } },
+      _count: { select: { comments: { where: shownCommentWhere } } },
       experiment: { select: { title: true, slug: true, municipality: { select: { name: true, slug: true } } } },
     },
   });
+  // The body stays on the server: the list shows a plain-text excerpt of it.
+  return rows.map(({ body, _count, ...row }) => ({ ...row, excerpt: markdownExcerpt(body), commentCount: _count.comments }));
 }
 
 /**
@@ -115,7 +137,17 @@ export async function getTaxonomyForEdit(actor: Actor, kind: TaxonomyKind, id: s
   const [item, followCount, mergeTargets] = await Promise.all([
     rows.findUnique({
       where: { id },
-      select: { id: true, name: true, slug: true, description: true, color: true, archivedAt: true, _count: { select: { updates: true } } },
+      select: {
+        id: true,
+        name: true,
+        nameEn: true,
+        slug: true,
+        description: true,
+        descriptionEn: true,
+        color: true,
+        archivedAt: true,
+        _count: { select: { updates: true } },
+      },
     }),
     db.follow.count({ where: { targetType: FOLLOW_TARGET[kind], targetId: id } }),
     rows.findMany({

@@ -57,6 +57,23 @@ const descriptionSchema = z
   .nullish()
   .transform((value) => value ?? "");
 
+/** The optional English name: checked like the Dutch one; left empty, English readers see the Dutch name. */
+const nameEnSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/\s+/g, " "))
+  .pipe(z.string().max(TAXONOMY_NAME_MAX, { error: "taxonomy.nameTooLong" }))
+  .refine((value) => value === "" || value.length >= 2, { error: "taxonomy.nameTooShort" })
+  .nullish()
+  .transform((value) => value || null);
+
+const descriptionEnSchema = z
+  .string()
+  .trim()
+  .max(TAXONOMY_DESCRIPTION_MAX, { error: "taxonomy.descriptionTooLong" })
+  .nullish()
+  .transform((value) => value || null);
+
 /** A `#rrggbb` colour dark enough for white text; left out, the database's default (or the current one) stays. */
 const colorSchema = z
   .string({ error: "taxonomy.colorInvalid" })
@@ -76,7 +93,15 @@ function withSlug<T extends { name: string; slug: string }>(value: T, context: z
   return { ...value, slug };
 }
 
-const fields = { kind: kindSchema, name: nameSchema, slug: slugSchema, description: descriptionSchema, color: colorSchema };
+const fields = {
+  kind: kindSchema,
+  name: nameSchema,
+  nameEn: nameEnSchema,
+  slug: slugSchema,
+  description: descriptionSchema,
+  descriptionEn: descriptionEnSchema,
+  color: colorSchema,
+};
 
 export const createTaxonomySchema = z.object(fields).transform(withSlug);
 export type CreateTaxonomyInput = z.infer<typeof createTaxonomySchema>;

@@ -60,7 +60,7 @@ async function nextSortOrder(tx: Tx, kind: TaxonomyKind): Promise<number> {
   return (_max.sortOrder ?? 0) + 1;
 }
 
-const editableSelect = { id: true, name: true, slug: true, description: true, color: true } as const;
+const editableSelect = { id: true, name: true, nameEn: true, slug: true, description: true, descriptionEn: true, color: true } as const;
 
 export const createTaxonomy = mutation("taxonomy:manage", {
   schema: createTaxonomySchema,

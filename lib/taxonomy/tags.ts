@@ -8,8 +8,8 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** What a list or page shows of one tag (opgave or theme). */
-export const tagFields = { id: true, name: true, slug: true, color: true } as const;
+/** What a list or page shows of one tag (opgave or theme); TagList shows `nameEn` to English readers. */
+export const tagFields = { id: true, name: true, nameEn: true, slug: true, color: true } as const;
 
 /** Tags in the coordinators' order; the name breaks ties (mutable arrays: Prisma refuses readonly ones). */
 export const opgaveOrder: Prisma.UpdateOpgaveOrderByWithRelationInput[] = [{ opgave: { sortOrder: "asc" } }, { opgave: { name: "asc" } }];

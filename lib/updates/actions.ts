@@ -39,6 +39,18 @@ export async function saveUpdateAction(_previous: unknown, formData: FormData): 
   redirect(`/updates/${encodeURIComponent(result.data.id)}`);
 }
 
+/**
+ * The editor's autosave: answers the draft's id and the time it was saved,
+ * and stays on the page. It revalidates nothing, since that would re-render
+ * the editor under the writer's hands; the pages that list drafts are
+ * rendered per request.
+ */
+export async function autosaveUpdateAction(formData: FormData): Promise<ActionResult<{ id: string; savedAt: string }>> {
+  const input = formValues(formData, UPDATE_ARRAY_FIELDS);
+  const result = await updates.autosaveUpdate({ actor: await getCurrentUser(), input, updateId: optionalId(input.updateId) });
+  return result.ok ? ok({ id: result.data.id, savedAt: result.data.updatedAt.toISOString() }) : result;
+}
+
 /** The author takes a published update back; it then shows as withdrawn on its page. */
 export async function withdrawUpdateAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const input = formValues(formData);

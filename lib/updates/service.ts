@@ -4,10 +4,10 @@ import { mutation, type Tx } from "@/lib/mutation";
 import { onUpdatePublished } from "@/lib/notifications/events";
 import { can, type Actor } from "@/lib/policy/permissions";
 import { choosableTaxonomyWhere } from "@/lib/policy/taxonomy";
-import { editableUpdatesWhere, withdrawableUpdatesWhere } from "@/lib/policy/updates";
+import { autosavableUpdatesWhere, editableUpdatesWhere, withdrawableUpdatesWhere } from "@/lib/policy/updates";
 import { updateIdSchema, updateInputSchema, type UpdateInput } from "./schema";
 
-type Saved = { id: string; status: "DRAFT" | "PUBLISHED" | "WITHDRAWN" };
+type Saved = { id: string; status: "DRAFT" | "PUBLISHED" | "WITHDRAWN"; updatedAt: Date };
 
 /**
  * Checks the chosen opgaven and themes exist and are not archived — except
@@ -76,6 +76,7 @@ function contentOf(data: UpdateInput) {
  */
 const createUpdate = mutation("update:publish", {
   schema: updateInputSchema,
+  invalidates: ["listed-updates"],
   run: async ({ tx, actor, data }): Promise<ActionResult<Saved>> => {
     const taxonomies = await checkTaxonomies(tx, data);
     if (taxonomies.fieldErrors) return fail("form.invalid", taxonomies.fieldErrors);
@@ -94,7 +95,7 @@ const createUpdate = mutation("update:publish", {
         status: publish ? "PUBLISHED" : "DRAFT",
         publishedAt: publish ? new Date() : null,
       },
-      select: { id: true, status: true },
+      select: { id: true, status: true, updatedAt: true },
     });
     await linkUploads(tx, created.id, actor.id, data.body);
     if (publish) {
@@ -113,6 +114,7 @@ const editSchema = updateInputSchema.and(updateIdSchema);
  */
 const editUpdate = mutation((actor) => can(actor, "update:publish") || can(actor, "update:edit-any"), {
   schema: editSchema,
+  invalidates: ["listed-updates"],
   run: async ({ tx, actor, data, record }): Promise<ActionResult<Saved>> => {
     const taxonomies = await checkTaxonomies(tx, data, data.updateId);
     if (taxonomies.fieldErrors) return fail("form.invalid", taxonomies.fieldErrors);
@@ -132,7 +134,7 @@ const editUpdate = mutation((actor) => can(actor, "update:publish") || can(actor
         themes: { deleteMany: {}, ...tags.themes },
         ...(publish ? { status: "PUBLISHED" as const, publishedAt: existing.publishedAt ?? new Date(), withdrawnAt: null } : {}),
       },
-      select: { id: true, status: true },
+      select: { id: true, status: true, updatedAt: true },
     });
     await linkUploads(tx, updated.id, actor.id, data.body);
     if (updated.status === "PUBLISHED") await recordRevision(tx, updated.id, actor.id, data, taxonomies);
@@ -160,9 +162,55 @@ export async function saveUpdate({
   return editUpdate({ actor, input: { ...fields, updateId } });
 }
 
+/**
+ * The editor's autosave of an existing draft. The `where` takes only the
+ * author's own drafts, so it never publishes and never changes a published
+ * update half-way through an edit; `updateMany` locks the row first, so a
+ * publish racing it waits and wins.
+ */
+const autosaveDraft = mutation("update:publish", {
+  schema: editSchema,
+  run: async ({ tx, actor, data }): Promise<ActionResult<Saved>> => {
+    const taxonomies = await checkTaxonomies(tx, data, data.updateId);
+    if (taxonomies.fieldErrors) return fail("form.invalid", taxonomies.fieldErrors);
+    const { count } = await tx.update.updateMany({
+      where: { AND: [{ id: data.updateId }, autosavableUpdatesWhere(actor)] },
+      data: contentOf(data),
+    });
+    if (count === 0) return fail("update.notFound");
+    const tags = tagsCreate(taxonomies);
+    const saved = await tx.update.update({
+      where: { id: data.updateId },
+      data: { opgaven: { deleteMany: {}, ...tags.opgaven }, themes: { deleteMany: {}, ...tags.themes } },
+      select: { id: true, status: true, updatedAt: true },
+    });
+    await linkUploads(tx, saved.id, actor.id, data.body);
+    return ok(saved);
+  },
+});
+
+/**
+ * Saves while the author types, as "Opslaan als concept" would but never
+ * publishing: a new update becomes a draft, later calls write that draft.
+ */
+export async function autosaveUpdate({
+  actor,
+  input,
+  updateId,
+}: {
+  actor: Actor | null;
+  input: unknown;
+  updateId?: string;
+}): Promise<ActionResult<Saved>> {
+  const fields = { ...(input && typeof input === "object" ? input : {}), intent: "save" };
+  if (!updateId) return createUpdate({ actor, input: fields });
+  return autosaveDraft({ actor, input: { ...fields, updateId } });
+}
+
 /** Authors take their own published update back; it returns to them alone. */
 export const withdrawUpdate = mutation("update:withdraw-own", {
   schema: updateIdSchema,
+  invalidates: ["listed-updates"],
   run: async ({ tx, actor, data }) => {
     const { count } = await tx.update.updateMany({
       where: { AND: [{ id: data.updateId }, withdrawableUpdatesWhere(actor)] },

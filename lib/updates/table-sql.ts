@@ -105,7 +105,9 @@ export type UpdatesTablePageRow = {
   milestone: string | null;
   publishedAt: Date;
   commentCount: number;
+  authorId: string;
   authorName: string;
+  authorAvatarId: string | null;
   experimentTitle: string;
   experimentSlug: string;
   municipalityName: string;
@@ -121,7 +123,7 @@ export type UpdatesTableRow = {
   title: string;
   phase: ExperimentPhase;
   milestone: string | null;
-  author: { name: string };
+  author: { id: string; name: string; avatarId: string | null };
   experiment: { title: string; slug: string; municipality: { name: string; slug: string } };
   opgaven: UpdatesTableTag[];
   themes: UpdatesTableTag[];
@@ -136,7 +138,7 @@ export function toUpdatesTableRow(row: UpdatesTablePageRow): UpdatesTableRow {
     title: row.title,
     phase: row.phase,
     milestone: row.milestone,
-    author: { name: row.authorName },
+    author: { id: row.authorId, name: row.authorName, avatarId: row.authorAvatarId },
     experiment: {
       title: row.experimentTitle,
       slug: row.experimentSlug,
@@ -176,7 +178,8 @@ export function buildUpdatesTableSql(params: UpdatesTableParams, lookup: Updates
   const offset = (params.page - 1) * params.perPage;
   const page = Prisma.sql`
       SELECT page.id, page.title, page.phase, page.milestone, page."publishedAt", page."commentCount",
-             (SELECT a.name FROM "User" a WHERE a.id = page."authorId") AS "authorName",
+             page."authorId", (SELECT a.name FROM "User" a WHERE a.id = page."authorId") AS "authorName",
+             (SELECT a.id FROM "Upload" a WHERE a."avatarOfId" = page."authorId") AS "authorAvatarId",
              page."experimentTitle", page."experimentSlug", page."municipalityName", page."municipalitySlug",
              ${tagsOf("UpdateOpgave", "Opgave", "opgaveId")} AS opgaven,
              ${tagsOf("UpdateTheme", "Theme", "themeId")} AS themes,

@@ -12,7 +12,6 @@
  * 50 "nuttig" marks) whose id the marker records for `npm run bench`.
  */
 import type pg from "pg";
-import { COMMENT_THREADS_PER_PAGE } from "../../lib/comments/schema";
 import { DEMO_PASSWORD } from "../../lib/seed/demo-data";
 import { insertRows, type Cell } from "./insert";
 import { BENCH_MUNICIPALITIES, FIRST_NAMES, LAST_NAMES, WIJK_NAMES, WIJK_SUFFIXES } from "./names";
@@ -34,13 +33,15 @@ export type BenchSize = {
   busyUpdate?: BusyUpdateSize;
 };
 
-/** Exactly this many comments (replies included, in at most one page of threads) and "nuttig" marks by as many distinct people. */
+/** Exactly this many comments (replies included, in BUSY_THREADS threads) and "nuttig" marks by as many distinct people. */
 export type BusyUpdateSize = { comments: number; appreciations: number };
 
 /** The busy update of the issue: an update page with 300 comments and 50 appreciations. */
 export const BUSY_UPDATE: BusyUpdateSize = { comments: 300, appreciations: 50 };
 /** Comments on the busy update that their authors deleted, besides the visible ones. */
 const BUSY_DELETED = 3;
+/** Threads of the busy update's comments (25: the shape the bench has always measured). */
+const BUSY_THREADS = 25;
 
 /** The programme `npm run bench:data` makes. */
 export const FULL_SIZE: BenchSize = {
@@ -420,8 +421,8 @@ const commentsStep: Step = {
  * comments and `busyUpdate.appreciations` "nuttig" marks by as many distinct
  * people (a few on the update, most on comments; never on one's own).
  *
- * The comments form at most one page of threads (COMMENT_THREADS_PER_PAGE),
- * so the page renders all of them on its first load: the heaviest case.
+ * The comments form BUSY_THREADS threads (the shape the bench has always
+ * measured); the page shows its first page of comments (COMMENTS_PER_PAGE).
  * Threads open over time; a reply joins an open thread, busier and newer
  * threads more often (so some grow long, some get no reply), and answers the
  * thread's first comment or one of its replies. About 25 authors from
@@ -487,9 +488,9 @@ const busyUpdateStep: Step = {
     );
 
     // Comments: `busy.comments` visible ones plus BUSY_DELETED that their authors deleted. Which ones open a
-    // thread (the first always): at most one page of threads, the thread a deleted first comment holds together included.
+    // thread (the first always): BUSY_THREADS threads, the thread a deleted first comment holds together included.
     const total = busy.comments + BUSY_DELETED;
-    const threadCount = Math.min(COMMENT_THREADS_PER_PAGE, busy.comments);
+    const threadCount = Math.min(BUSY_THREADS, busy.comments);
     const opens = new Set([
       0,
       ...random.sample(

@@ -19,7 +19,9 @@ function splitError(code: string | null | undefined): { error: string; token: st
 }
 
 export function SignInForm({ callbackPath, initialEmail }: { callbackPath: string; initialEmail: string }) {
-  const t = useTranslations();
+  const t = useTranslations("signIn");
+  const common = useTranslations("common");
+  const errorsT = useTranslations("errors.signIn");
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<BlockNotice | null>(null);
   const [pending, setPending] = useState(false);
@@ -57,17 +59,17 @@ export function SignInForm({ callbackPath, initialEmail }: { callbackPath: strin
     // method="post": submitted before the script has loaded, the plain form must not put the password in the URL.
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-5" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading" className="sr-only">
-        {t("signIn.title")}
+        {t("title")}
       </h2>
       {error ? (
         <p ref={alertRef} tabIndex={-1} role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-          {t(`errors.signIn.${error}`)}
+          {errorsT(error)}
           {error === "AccountBlocked" && notice ? <BlockDetails notice={notice} /> : null}
         </p>
       ) : null}
       <div className="space-y-1">
         <label htmlFor="email" className="block font-semibold">
-          {t("signIn.email")}
+          {t("email")}
         </label>
         <input
           id="email"
@@ -81,7 +83,7 @@ export function SignInForm({ callbackPath, initialEmail }: { callbackPath: strin
       </div>
       <div className="space-y-1">
         <label htmlFor="password" className="block font-semibold">
-          {t("signIn.password")}
+          {t("password")}
         </label>
         <input
           id="password"
@@ -94,9 +96,9 @@ export function SignInForm({ callbackPath, initialEmail }: { callbackPath: strin
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" className={buttonClass} disabled={pending}>
-          {pending ? t("common.saving") : t("signIn.submit")}
+          {pending ? common("saving") : t("submit")}
         </button>
-        <Link href="/wachtwoord-vergeten">{t("signIn.forgot")}</Link>
+        <Link href="/wachtwoord-vergeten">{t("forgot")}</Link>
       </div>
     </form>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { MatrixFilters } from "@/components/koppelkansen/matrix-filters";
 import { MatrixLegend } from "@/components/koppelkansen/matrix-legend";
 import { MatrixTable } from "@/components/koppelkansen/matrix-table";
@@ -17,7 +17,12 @@ export default async function KoppelkansenPage({ searchParams }: PageProps<"/kop
   const params = parseMatrixParams(await searchParams);
   await requirePermission("portal:read", matrixPageHref(params));
   const reversed = isReversedPeriod(params);
-  const [t, themes, matrix] = await Promise.all([getTranslations("koppelkansen"), listMatrixThemes(), reversed ? null : getMatrix(params)]);
+  const locale = await getLocale();
+  const [t, themes, matrix] = await Promise.all([
+    getTranslations("koppelkansen"),
+    listMatrixThemes(locale),
+    reversed ? null : getMatrix(params, locale),
+  ]);
 
   return (
     <div className="space-y-6">

@@ -60,10 +60,12 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/me
             const sentence =
               item.kind === "MODERATION"
                 ? t(`moderation.${isModerationEvent(item.event) ? item.event : "other"}`, { title: item.updateTitle })
-                : t(`sentence.${item.kind === "COMMENT_ON_UPDATE" && item.ownUpdate ? "COMMENT_ON_UPDATE_OWN" : item.kind}`, {
-                    actor: item.actorName ?? t("someone"),
-                    title: item.updateTitle,
-                  });
+                : item.kind === "APPRECIATION"
+                  ? t("appreciated", { count: item.appreciationCount, actor: item.actorName ?? t("someone"), title: item.updateTitle })
+                  : t(`sentence.${item.kind === "COMMENT_ON_UPDATE" && item.ownUpdate ? "COMMENT_ON_UPDATE_OWN" : item.kind}`, {
+                      actor: item.actorName ?? t("someone"),
+                      title: item.updateTitle,
+                    });
             return (
               <li
                 key={item.id}
@@ -89,6 +91,11 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/me
                       {sentence}
                     </button>
                   </form>
+                  {item.commentExcerpt ? (
+                    <p className="text-sm text-slate-800">
+                      <q>{item.commentExcerpt}</q>
+                    </p>
+                  ) : null}
                   {item.kind === "MODERATION" && item.reason ? (
                     <p className="text-sm">
                       {t("moderationReason")} <q>{item.reason}</q>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/session";
 import { listTaxonomy } from "@/lib/taxonomy/queries";
 import { TaxonomyIndex } from "./taxonomy-views";
@@ -10,5 +10,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OpgavenPage() {
   await requirePermission("portal:read", "/opgaven");
-  return <TaxonomyIndex kind="opgave" items={await listTaxonomy("opgave")} />;
+  return <TaxonomyIndex kind="opgave" items={await listTaxonomy("opgave", { locale: await getLocale() })} />;
 }

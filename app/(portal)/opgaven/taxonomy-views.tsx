@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import type { TaxonomyKind, TaxonomyListItem, TaxonomyPage } from "@/lib/taxonomy/queries";
 import { UpdateTimeline } from "../experimenten/update-timeline";
 
@@ -88,9 +89,7 @@ export async function TaxonomyDetail({ kind, item, actions }: { kind: TaxonomyKi
   return (
     <div className="space-y-8">
       <div className="space-y-3">
-        <p className="text-sm">
-          <Link href={PATH[kind]}>{tKind("back")}</Link>
-        </p>
+        <Breadcrumbs items={[{ nav: MESSAGES[kind], href: PATH[kind] }, { label: item.name }]} />
         <h1>{item.name}</h1>
         {actions}
         <p className="flex flex-wrap items-center gap-2">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { ConsentRequests } from "@/components/inspiration/consent-requests";
 import { hasFeedToken } from "@/lib/feeds/service";
 import { requirePermission } from "@/lib/session";
@@ -13,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const user = await requirePermission("portal:read", "/profiel");
-  const [t, tRoles, hasFeed] = await Promise.all([getTranslations("profile"), getTranslations("roles"), hasFeedToken(user.id)]);
+  const [t, tRoles, tPeople, hasFeed] = await Promise.all([
+    getTranslations("profile"),
+    getTranslations("roles"),
+    getTranslations("people.settings"),
+    hasFeedToken(user.id),
+  ]);
   const facts = [
     { label: t("name"), value: user.name },
     { label: t("email"), value: user.email },
@@ -35,6 +41,10 @@ export default async function ProfilePage() {
             </div>
           ))}
         </dl>
+        <p className="flex flex-wrap gap-x-6 gap-y-2">
+          <Link href="/profiel/gegevens">{tPeople("title")}</Link>
+          <Link href={`/mensen/${user.id}`}>{tPeople("viewProfile")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="feed" className="space-y-4">

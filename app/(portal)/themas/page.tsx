@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/session";
 import { listTaxonomy } from "@/lib/taxonomy/queries";
 import { TaxonomyIndex } from "../opgaven/taxonomy-views";
@@ -10,5 +10,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ThemesPage() {
   await requirePermission("portal:read", "/themas");
-  return <TaxonomyIndex kind="theme" items={await listTaxonomy("theme")} />;
+  return <TaxonomyIndex kind="theme" items={await listTaxonomy("theme", { locale: await getLocale() })} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { PeriodFilter } from "@/components/data-table/filter-form";
 import { ExperimentPhase } from "@/lib/generated/prisma/enums";
@@ -46,7 +46,7 @@ export default async function UpdatesPage({ searchParams }: PageProps<"/updates"
     getTranslations("updatesTable"),
     getTranslations("phases"),
     searchUpdates(params),
-    getTableFilterOptions(params),
+    getTableFilterOptions(params, await getLocale()),
   ]);
   const newComments = await newCommentCounts(
     user.id,

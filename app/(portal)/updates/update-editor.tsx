@@ -1,14 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { AutosaveStatusLine } from "@/components/editor/autosave-status";
+import { LeaveLink } from "@/components/editor/leave-link";
+import { BodyField } from "@/components/editor/markdown-editor";
+import { useAutosave } from "@/components/editor/use-autosave";
+import { useLocalDraft } from "@/components/editor/use-local-draft";
 import { ActionForm, useFieldErrors, useFormState } from "@/components/form/action-form";
 import { buttonClass, SelectField, TextField } from "@/components/form/fields";
-import { Markdown } from "@/components/markdown/markdown";
+import { parseSnapshot, sameSnapshot, type EditorSnapshot } from "@/lib/editor/editor-snapshot";
+import { editorDraftKey, shouldRestore } from "@/lib/editor/local-draft";
 import { ExperimentPhase } from "@/lib/generated/prisma/enums";
-import { previewMarkdownAction, saveUpdateAction } from "@/lib/updates/actions";
+import { saveUpdateAction } from "@/lib/updates/actions";
 
 type Phase = ExperimentPhase;
 type TaxonomyOption = { id: string; name: string; description: string };
@@ -24,9 +29,13 @@ export type EditorUpdate = {
   experimentTitle: string;
   opgaveIds: string[];
   themeIds: string[];
+  /** The server's version (updatedAt, ISO), against which a copy kept in the browser is weighed. */
+  updatedAt: string;
 };
 
 export type UpdateEditorProps = {
+  /** The writer: copies kept in this browser are theirs alone. */
+  userId: string;
   /** The update being edited; absent for a new one. */
   update?: EditorUpdate;
   /** For a new update: the experiments the author may write about. */
@@ -42,8 +51,9 @@ export type UpdateEditorProps = {
 
 const secondaryButtonClass =
   "inline-flex items-center rounded border-2 border-brand bg-white px-4 py-2 font-semibold text-brand hover:bg-brand-light disabled:opacity-70";
-const smallButtonClass =
-  "inline-flex items-center rounded border border-slate-600 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-70";
+
+const discardButtonClass =
+  "inline-flex items-center rounded border border-slate-600 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100";
 
 /**
  * The form to write or edit an update. Wrapped in ActionForm, so a refused
@@ -51,22 +61,88 @@ const smallButtonClass =
  * On success the server action sends the author to the update's page.
  */
 export function UpdateEditor(props: UpdateEditorProps) {
+  const t = useTranslations("autosave");
+  const server = serverSnapshot(props);
+  const local = useLocalDraft(editorDraftKey(props.userId, props.update?.id ?? null), parseSnapshot);
+  const [discarded, setDiscarded] = useState(false);
+  const kept = local.opened ?? null;
+  const restored =
+    !discarded && shouldRestore(kept, { value: server, version: props.update?.updatedAt ?? null }, sameSnapshot) ? kept : null;
+  const initial = restored ? withKnownExperiment(restored.value, server, props.experiments) : server;
   return (
-    <ActionForm action={saveUpdateAction} aria-labelledby={props.labelledBy} className="space-y-6">
-      <EditorFields {...props} />
-    </ActionForm>
+    <>
+      {restored ? (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded border-l-4 border-amber-700 bg-amber-50 px-4 py-3">
+          <p>{t("restored")}</p>
+          <button
+            type="button"
+            className={discardButtonClass}
+            onClick={() => {
+              local.forget();
+              setDiscarded(true);
+            }}
+          >
+            {t("discardRestored")}
+          </button>
+        </div>
+      ) : null}
+      <ActionForm action={saveUpdateAction} aria-labelledby={props.labelledBy} className="space-y-6">
+        {/* A restored copy (or discarding it) opens the fields anew with other starting values. */}
+        <EditorFields key={restored ? "restored" : "server"} {...props} server={server} initial={initial} restored={Boolean(restored)} />
+      </ActionForm>
+    </>
   );
 }
 
-function EditorFields({ update, experiments = [], initialExperimentId, opgaven, themes, cancelHref }: UpdateEditorProps) {
+/** What the server holds, as the form would read it. */
+function serverSnapshot({ update, experiments = [], initialExperimentId }: UpdateEditorProps): EditorSnapshot {
+  const experimentId = update?.experimentId ?? initialExperimentId ?? "";
+  return {
+    experimentId,
+    title: update?.title ?? "",
+    phase: update?.phase ?? experiments.find((experiment) => experiment.id === experimentId)?.phase ?? "",
+    milestone: update?.milestone ?? "",
+    body: update?.body ?? "",
+    opgaveIds: update?.opgaveIds ?? [],
+    themeIds: update?.themeIds ?? [],
+  };
+}
+
+/** A kept copy of a new update may name an experiment the writer no longer may choose: then the page's own choice stays. */
+function withKnownExperiment(kept: EditorSnapshot, server: EditorSnapshot, experiments: UpdateEditorProps["experiments"]): EditorSnapshot {
+  if (!experiments || experiments.some((experiment) => experiment.id === kept.experimentId)) return kept;
+  return { ...kept, experimentId: server.experimentId };
+}
+
+function EditorFields({
+  update,
+  userId,
+  experiments = [],
+  opgaven,
+  themes,
+  cancelHref,
+  server,
+  initial,
+  restored,
+}: UpdateEditorProps & { server: EditorSnapshot; initial: EditorSnapshot; restored: boolean }) {
   const t = useTranslations("update.editor");
   const phases = useTranslations("phases");
   const { pending } = useFormState();
 
-  const [experimentId, setExperimentId] = useState(update?.experimentId ?? initialExperimentId ?? "");
-  const initialPhase = update?.phase ?? experiments.find((experiment) => experiment.id === experimentId)?.phase ?? "";
-  const [phase, setPhase] = useState<string>(initialPhase);
-  const [phaseTouched, setPhaseTouched] = useState(Boolean(update));
+  const [experimentId, setExperimentId] = useState(initial.experimentId);
+  const [phase, setPhase] = useState<string>(initial.phase);
+  const [phaseTouched, setPhaseTouched] = useState(Boolean(update) || restored);
+  const anchor = useRef<HTMLInputElement>(null);
+  const mode = update?.status === "PUBLISHED" ? "published" : update?.status === "WITHDRAWN" ? "withdrawn" : "server";
+  const autosave = useAutosave({
+    anchor,
+    toServer: mode === "server",
+    updateId: update?.id ?? null,
+    userId,
+    saved: server,
+    version: update?.updatedAt ?? null,
+    restored,
+  });
   const [intent, setIntentState] = useState<"save" | "publish">("save");
 
   function chooseExperiment(id: string) {
@@ -92,7 +168,8 @@ function EditorFields({ update, experiments = [], initialExperimentId, opgaven, 
 
   return (
     <>
-      {update ? <input type="hidden" name="updateId" value={update.id} /> : null}
+      {/* Empty for a new update until its first autosave makes it a draft; saving then writes that draft. */}
+      <input ref={anchor} type="hidden" name="updateId" value={autosave.draftId ?? ""} />
       <input type="hidden" name="intent" value={intent} />
 
       {update ? (
@@ -113,7 +190,7 @@ function EditorFields({ update, experiments = [], initialExperimentId, opgaven, 
         />
       )}
 
-      <TextField name="title" label={t("title")} hint={t("titleHint")} defaultValue={update?.title ?? ""} autoComplete="off" />
+      <TextField name="title" label={t("title")} hint={t("titleHint")} defaultValue={initial.title} autoComplete="off" />
 
       <div className="grid gap-6 md:grid-cols-2">
         <SelectField
@@ -133,12 +210,12 @@ function EditorFields({ update, experiments = [], initialExperimentId, opgaven, 
           label={t("milestone")}
           hint={t("milestoneHint")}
           required={false}
-          defaultValue={update?.milestone ?? ""}
+          defaultValue={initial.milestone}
           autoComplete="off"
         />
       </div>
 
-      <BodyField defaultValue={update?.body ?? ""} requiredNote={forPublishing} />
+      <BodyField defaultValue={initial.body} requiredNote={forPublishing} />
 
       <CheckboxGroup
         name="opgaveIds"
@@ -146,7 +223,7 @@ function EditorFields({ update, experiments = [], initialExperimentId, opgaven, 
         requiredNote={forPublishing}
         hint={t("opgavenHint")}
         options={opgaven}
-        defaultChecked={update?.opgaveIds ?? []}
+        defaultChecked={initial.opgaveIds}
       />
       <CheckboxGroup
         name="themeIds"
@@ -154,22 +231,36 @@ function EditorFields({ update, experiments = [], initialExperimentId, opgaven, 
         requiredNote={forPublishing}
         hint={t("themesHint")}
         options={themes}
-        defaultChecked={update?.themeIds ?? []}
+        defaultChecked={initial.themeIds}
       />
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-300 pt-5">
-        <button type="submit" onClick={() => setIntent("save")} disabled={pending} aria-disabled={pending} className={secondaryButtonClass}>
+        {/* While the first autosave creates the draft, a click would create a second one. */}
+        <button
+          type="submit"
+          onClick={() => setIntent("save")}
+          disabled={pending || autosave.creating}
+          aria-disabled={pending || autosave.creating}
+          className={secondaryButtonClass}
+        >
           {pending && intent === "save" ? t("busy") : saveLabel}
         </button>
         {published ? null : (
-          <button type="submit" onClick={() => setIntent("publish")} disabled={pending} aria-disabled={pending} className={buttonClass}>
+          <button
+            type="submit"
+            onClick={() => setIntent("publish")}
+            disabled={pending || autosave.creating}
+            aria-disabled={pending || autosave.creating}
+            className={buttonClass}
+          >
             {pending && intent === "publish" ? t("busy") : publishLabel}
           </button>
         )}
-        <Link href={cancelHref} className="ml-auto">
+        <LeaveLink href={cancelHref} dirty={autosave.dirty} onLeave={autosave.discard} className="ml-auto">
           {t("cancel")}
-        </Link>
+        </LeaveLink>
       </div>
+      <AutosaveStatusLine status={autosave.status} mode={mode} />
       <p className="text-sm text-slate-700">{published ? t("publishedNote") : withdrawn ? t("withdrawnNote") : t("draftNote")}</p>
     </>
   );
@@ -244,227 +335,4 @@ function CheckboxGroup({
       </ul>
     </fieldset>
   );
-}
-
-type Tab = "write" | "preview";
-type Preview = { status: "idle" } | { status: "loading" } | { status: "ready"; markdown: string } | { status: "error"; error: string };
-type UploadStatus = { kind: "idle" } | { kind: "busy" | "done" | "error"; message: string };
-
-/** The Markdown text with a Schrijven/Voorbeeld tab pair and an image upload. */
-function BodyField({ defaultValue, requiredNote }: { defaultValue: string; requiredNote: string }) {
-  const t = useTranslations("update.editor");
-  const errorsT = useTranslations("errors");
-  const markdownT = useTranslations("markdown");
-  const id = useId();
-  const errors = useFieldErrors("body");
-  const { state } = useFormState();
-  const [tab, setTab] = useState<Tab>("write");
-  const [preview, setPreview] = useState<Preview>({ status: "idle" });
-  const [upload, setUpload] = useState<UploadStatus>({ kind: "idle" });
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
-  const tabRefs = { write: useRef<HTMLButtonElement>(null), preview: useRef<HTMLButtonElement>(null) };
-  const previewRequest = useRef(0);
-
-  // A refused save with a problem in the text shows the text again, decided while rendering that result.
-  const [seenState, setSeenState] = useState(state);
-  if (state !== seenState) {
-    setSeenState(state);
-    if (state && !state.ok && state.fieldErrors?.body?.length) setTab("write");
-  }
-
-  async function loadPreview() {
-    const text = bodyRef.current?.value ?? "";
-    const request = ++previewRequest.current;
-    if (!text.trim()) {
-      setPreview({ status: "ready", markdown: "" });
-      return;
-    }
-    setPreview({ status: "loading" });
-    try {
-      const result = await previewMarkdownAction(text);
-      if (request !== previewRequest.current) return;
-      setPreview(result.ok ? { status: "ready", markdown: result.data.markdown } : { status: "error", error: result.error });
-    } catch {
-      if (request === previewRequest.current) setPreview({ status: "error", error: "unexpected" });
-    }
-  }
-
-  function select(next: Tab, focus = false) {
-    setTab(next);
-    if (focus) tabRefs[next].current?.focus();
-    if (next === "preview") void loadPreview();
-  }
-
-  function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    const order: Tab[] = ["write", "preview"];
-    const index = order.indexOf(tab);
-    let next: Tab | undefined;
-    if (event.key === "ArrowRight") next = order[(index + 1) % order.length];
-    else if (event.key === "ArrowLeft") next = order[(index + order.length - 1) % order.length];
-    else if (event.key === "Home") next = order[0];
-    else if (event.key === "End") next = order[order.length - 1];
-    if (!next) return;
-    event.preventDefault();
-    select(next, true);
-  }
-
-  function insertAtCursor(markdown: string) {
-    const textarea = bodyRef.current;
-    if (!textarea) return;
-    const start = textarea.selectionStart;
-    const end = textarea.selectionEnd;
-    const before = textarea.value.slice(0, start);
-    const prefix = !before || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
-    const placeholder = t("altPlaceholder");
-    const hasEmptyAlt = markdown.startsWith("![](");
-    const text = hasEmptyAlt ? `![${placeholder}](${markdown.slice(4)}` : markdown;
-    textarea.setRangeText(`${prefix}${text}\n\n`, start, end, "end");
-    textarea.focus();
-    // Select the placeholder, so the author types the description over it.
-    if (hasEmptyAlt) {
-      const altStart = start + prefix.length + 2;
-      textarea.setSelectionRange(altStart, altStart + placeholder.length);
-    }
-  }
-
-  async function uploadFile(file: File) {
-    setUpload({ kind: "busy", message: t("uploading") });
-    const data = new FormData();
-    data.append("file", file);
-    try {
-      const response = await fetch("/api/uploads", { method: "POST", body: data, credentials: "same-origin" });
-      const answer: unknown = await response.json().catch(() => null);
-      const result = parseUploadAnswer(answer);
-      if (result.ok) {
-        insertAtCursor(result.markdown);
-        setUpload({ kind: "done", message: result.markdown.startsWith("![](") ? t("uploadedDescribe") : t("uploaded") });
-      } else {
-        setUpload({ kind: "error", message: result.error ?? t("uploadFailed") });
-      }
-    } catch {
-      setUpload({ kind: "error", message: t("uploadFailed") });
-    } finally {
-      if (fileRef.current) fileRef.current.value = "";
-    }
-  }
-
-  const describedBy = [`${id}-hint`, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
-  const tabId = (name: Tab) => `${id}-tab-${name}`;
-  const panelId = (name: Tab) => `${id}-panel-${name}`;
-
-  return (
-    <div className="space-y-2">
-      <label htmlFor={`${id}-text`} className="block font-semibold text-slate-900">
-        {t("body")} <span className="font-normal text-slate-700">{requiredNote}</span>
-      </label>
-      <div id={`${id}-hint`} className="text-sm text-slate-700">
-        {t.rich("bodyHint", { code: (chunks: ReactNode) => <code className="rounded bg-slate-100 px-1 font-mono">{chunks}</code> })}
-      </div>
-      <FieldErrors id={`${id}-error`} errors={errors} />
-
-      <div role="tablist" aria-label={t("bodyTabs")} className="flex gap-1 border-b border-slate-400">
-        {(["write", "preview"] as const).map((name) => (
-          <button
-            key={name}
-            ref={tabRefs[name]}
-            type="button"
-            role="tab"
-            id={tabId(name)}
-            aria-selected={tab === name}
-            aria-controls={panelId(name)}
-            tabIndex={tab === name ? 0 : -1}
-            onClick={() => select(name)}
-            onKeyDown={onTabKeyDown}
-            className="-mb-px rounded-t border border-transparent px-4 py-2 font-semibold text-slate-700 hover:text-slate-900 aria-selected:border-slate-400 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-slate-900"
-          >
-            {name === "write" ? t("write") : t("preview")}
-          </button>
-        ))}
-      </div>
-
-      <div role="tabpanel" id={panelId("write")} aria-labelledby={tabId("write")} hidden={tab !== "write"} className="space-y-2">
-        <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="button"
-            onClick={() => fileRef.current?.click()}
-            disabled={upload.kind === "busy"}
-            className={smallButtonClass}
-            aria-describedby={`${id}-upload-hint`}
-          >
-            {t("insertImage")}
-          </button>
-          <span id={`${id}-upload-hint`} className="text-sm text-slate-700">
-            {t("imageHint")}
-          </span>
-          <input
-            ref={fileRef}
-            type="file"
-            accept="image/png,image/jpeg,image/webp"
-            hidden
-            tabIndex={-1}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) void uploadFile(file);
-            }}
-          />
-        </div>
-        <div aria-live="polite" className="empty:hidden">
-          {upload.kind !== "idle" ? (
-            <p className={upload.kind === "error" ? "text-sm font-semibold text-red-800" : "text-sm text-slate-800"}>{upload.message}</p>
-          ) : null}
-        </div>
-        <textarea
-          ref={bodyRef}
-          id={`${id}-text`}
-          name="body"
-          rows={18}
-          defaultValue={defaultValue}
-          aria-describedby={describedBy}
-          aria-invalid={errors.length > 0 || undefined}
-          className="block w-full rounded border border-slate-500 bg-white px-3 py-2 font-mono text-base text-slate-900 aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700"
-        />
-      </div>
-
-      <div
-        role="tabpanel"
-        id={panelId("preview")}
-        aria-labelledby={tabId("preview")}
-        hidden={tab !== "preview"}
-        tabIndex={0}
-        aria-busy={preview.status === "loading"}
-        className="min-h-40 rounded border border-slate-300 bg-white p-4"
-      >
-        {preview.status === "loading" ? <p className="text-slate-700">{t("previewLoading")}</p> : null}
-        {preview.status === "error" ? (
-          <p className="font-semibold text-red-800">{errorsT.has(preview.error) ? errorsT(preview.error) : errorsT("unexpected")}</p>
-        ) : null}
-        {preview.status === "ready" ? (
-          preview.markdown.trim() ? (
-            <Markdown
-              idPrefix="voorbeeld-"
-              labels={{
-                externalLink: markdownT("externalLink"),
-                table: markdownT("table"),
-                footnotes: markdownT("footnotes"),
-                footnoteBack: markdownT("footnoteBack"),
-              }}
-            >
-              {preview.markdown}
-            </Markdown>
-          ) : (
-            <p className="text-slate-700">{t("previewEmpty")}</p>
-          )
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
-/** Reads the answer of POST /api/uploads: `{ ok: true, data: { url, markdown } }` or `{ ok: false, error }`. */
-function parseUploadAnswer(answer: unknown): { ok: true; markdown: string } | { ok: false; error?: string } {
-  if (!answer || typeof answer !== "object") return { ok: false };
-  const record = answer as { ok?: unknown; data?: { markdown?: unknown }; error?: unknown };
-  if (record.ok === true && typeof record.data?.markdown === "string") return { ok: true, markdown: record.data.markdown };
-  return { ok: false, error: typeof record.error === "string" ? record.error : undefined };
 }

@@ -6,7 +6,9 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { pageRange } from "@/components/data-table/url-state";
 import { useDataTable, type SortOption } from "@/components/data-table/use-data-table";
+import { Avatar } from "@/components/people/avatar";
 import { HighlightedText } from "@/components/updates/highlighted-text";
+import { profilePath } from "@/lib/comments/mentions";
 import type { UpdatesTableRow } from "@/lib/updates/queries";
 import type { UpdatesTableParams } from "@/lib/updates/table-params";
 import { PAGE_SIZES, updatesTableQuery, type SortColumn } from "@/lib/updates/table-query";
@@ -102,7 +104,16 @@ export function UpdatesTable({
     }),
     column.accessor("opgaven", { header: () => t("columns.opgaven"), cell: (info) => <Tags items={info.getValue()} kind="opgaven" /> }),
     column.accessor("themes", { header: () => t("columns.themes"), cell: (info) => <Tags items={info.getValue()} kind="themas" /> }),
-    column.accessor((row) => row.author.name, { id: "author", header: () => t("columns.author") }),
+    column.accessor((row) => row.author.name, {
+      id: "author",
+      header: () => t("columns.author"),
+      cell: (info) => (
+        <span className="inline-flex items-center gap-2">
+          <Avatar name={info.getValue()} avatarId={info.row.original.author.avatarId} />
+          <Link href={profilePath(info.row.original.author.id)}>{info.getValue()}</Link>
+        </span>
+      ),
+    }),
     column.accessor("publishedAt", {
       header: () => t("columns.publishedAt"),
       cell: (info) => <time dateTime={info.getValue()}>{format.dateTime(new Date(info.getValue()), { dateStyle: "medium" })}</time>,
@@ -150,7 +161,9 @@ export function UpdatesTable({
             </p>
           ) : null}
           <p className="text-sm text-slate-700">
-            {row.experiment.municipality.name} · {row.experiment.title} · {row.author.name} ·{" "}
+            {row.experiment.municipality.name} · {row.experiment.title} ·{" "}
+            <Avatar name={row.author.name} avatarId={row.author.avatarId} className="mr-1" />
+            {row.author.name} ·{" "}
             <time dateTime={row.publishedAt}>{format.dateTime(new Date(row.publishedAt), { dateStyle: "medium" })}</time> ·{" "}
             {t("commentCount", { count: row.commentCount })} <CommentCount row={row} showCount={false} />
           </p>

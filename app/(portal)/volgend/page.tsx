@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { unfollowAction } from "@/lib/follows/actions";
 import { listFollows } from "@/lib/follows/queries";
@@ -12,7 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FollowingPage() {
   const user = await requirePermission("portal:read", "/volgend");
-  const [t, format, follows] = await Promise.all([getTranslations("follows"), getFormatter(), listFollows(user)]);
+  const [t, format, follows] = await Promise.all([
+    getTranslations("follows"),
+    getFormatter(),
+    getLocale().then((locale) => listFollows(user, locale)),
+  ]);
   const groups = followTargets.map((type) => ({ type, items: follows[type] })).filter((group) => group.items.length > 0);
 
   return (

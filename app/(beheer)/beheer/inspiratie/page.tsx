@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listChapterThemes, listInspirationEntries, type CurationEntry } from "@/lib/inspiration/queries";
 import { requirePermission } from "@/lib/session";
@@ -24,7 +24,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The coordinators' page for the public inspiration book: every proposed update, per chapter, with its consent and steps. */
 export default async function InspirationCurationPage() {
   await requirePermission("inspiration:curate", "/beheer/inspiratie");
-  const [t, entries, themes] = await Promise.all([getTranslations("inspiration"), listInspirationEntries(), listChapterThemes()]);
+  const locale = await getLocale();
+  const [t, entries, themes] = await Promise.all([
+    getTranslations("inspiration"),
+    listInspirationEntries(locale),
+    listChapterThemes(locale),
+  ]);
   const groups = groupByChapter(entries);
   const withoutChapter = entries.filter((entry) => !entry.theme);
   if (withoutChapter.length)

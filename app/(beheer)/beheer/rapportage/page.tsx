@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { parseReportPeriod, periodQuery } from "@/lib/analytics/report-period";
 import { getProgrammeReport } from "@/lib/analytics/report-queries";
@@ -36,7 +36,7 @@ export default async function ProgrammeReportPage({ searchParams }: Props) {
   const requested = parseReportPeriod(await searchParams, now);
   const callback = requested.ok && requested.chosen ? `/beheer/rapportage?${periodQuery(requested.period)}` : "/beheer/rapportage";
   await requirePermission("programme-report:read", callback);
-  const [t, format] = await Promise.all([getTranslations("report"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("report"), getFormatter(), getLocale()]);
 
   if (!requested.ok) {
     return (
@@ -48,7 +48,7 @@ export default async function ProgrammeReportPage({ searchParams }: Props) {
     );
   }
 
-  const report = await getProgrammeReport(requested.period, now);
+  const report = await getProgrammeReport(requested.period, now, locale);
   const day = (value: string) => format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
   const period = t("periodText", { from: day(report.period.from), to: day(report.period.to) });
   const empty = report.totals.updates === 0 && report.totals.comments === 0;

@@ -13,7 +13,15 @@ import {
 } from "@/lib/taxonomy/actions";
 import type { TaxonomyKind } from "@/lib/taxonomy/schema";
 
-export type TaxonomyValues = { id: string; name: string; slug: string; description: string; color: string };
+export type TaxonomyValues = {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  slug: string;
+  description: string;
+  descriptionEn: string | null;
+  color: string;
+};
 
 /** The colours the database gives a new row (prisma/schema.prisma), as the picker's start. */
 const DEFAULT_COLOR: Record<TaxonomyKind, string> = { opgave: "#1f4e79", theme: "#5b2a86" };
@@ -33,6 +41,15 @@ export function TaxonomyForm({ kind, item, label }: { kind: TaxonomyKind; item?:
       <input type="hidden" name="kind" value={kind} />
       {item ? <input type="hidden" name="id" value={item.id} /> : null}
       <TextField name="name" label={t("name")} defaultValue={item?.name} autoComplete="off" />
+      <TextField
+        name="nameEn"
+        label={t("nameEn")}
+        hint={t("nameEnHint")}
+        required={false}
+        defaultValue={item?.nameEn ?? ""}
+        autoComplete="off"
+        lang="en"
+      />
       <TextField name="slug" label={t("slug")} hint={t("slugHint")} required={false} defaultValue={item?.slug} autoComplete="off" />
       <TextAreaField
         name="description"
@@ -41,6 +58,15 @@ export function TaxonomyForm({ kind, item, label }: { kind: TaxonomyKind; item?:
         required={false}
         defaultValue={item?.description}
         rows={3}
+      />
+      <TextAreaField
+        name="descriptionEn"
+        label={t("descriptionEn")}
+        hint={t("descriptionEnHint")}
+        required={false}
+        defaultValue={item?.descriptionEn ?? ""}
+        rows={3}
+        lang="en"
       />
       <TextField
         name="color"

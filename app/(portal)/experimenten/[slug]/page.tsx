@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
 import { SimilarExperiments } from "@/components/koppelkansen/similar-experiments";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { TagList } from "@/components/ui/tag-list";
 import { can } from "@/lib/policy/permissions";
 import { getExperimentPage } from "@/lib/programme/queries";
@@ -32,6 +33,13 @@ export default async function ExperimentPage({ params }: PageProps<"/experimente
   return (
     <div className="space-y-10">
       <div className="space-y-4">
+        <Breadcrumbs
+          items={[
+            { nav: "municipalities", href: "/gemeenten" },
+            { label: experiment.municipality.name, href: `/gemeenten/${experiment.municipality.slug}` },
+            { label: experiment.title },
+          ]}
+        />
         <h1>{experiment.title}</h1>
         <FollowButton targetType="EXPERIMENT" targetId={experiment.id} name={experiment.title} />
         <p className="max-w-3xl text-lg">{experiment.summary}</p>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActivitySection } from "@/components/charts/activity-section";
 import { FollowButton } from "@/components/follows/follow-button";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { ExperimentList } from "@/components/programme/experiment-list";
 import { can } from "@/lib/policy/permissions";
 import { getMunicipalityPage } from "@/lib/programme/queries";
@@ -30,9 +30,7 @@ export default async function MunicipalityPage({ params }: PageProps<"/gemeenten
   return (
     <div className="space-y-10">
       <div className="space-y-2">
-        <p className="text-sm">
-          <Link href="/gemeenten">{t("municipalities.back")}</Link>
-        </p>
+        <Breadcrumbs items={[{ nav: "municipalities", href: "/gemeenten" }, { label: municipality.name }]} />
         <h1>{municipality.name}</h1>
         <FollowButton targetType="MUNICIPALITY" targetId={municipality.id} name={municipality.name} />
         <p className="text-slate-700">{t("municipalities.cbsCodeLine", { code: municipality.cbsCode })}</p>

@@ -13,6 +13,7 @@ const kinds = [
   "MENTION",
   "FEEDBACK_REQUEST",
   "FOLLOWED_UPDATE",
+  "APPRECIATION",
   "MODERATION",
 ] as const satisfies readonly NotificationKind[];
 const frequencies = ["IMMEDIATE", "DAILY", "WEEKLY", "NEVER"] as const satisfies readonly EmailFrequency[];

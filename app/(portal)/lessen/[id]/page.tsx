@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EvidenceList } from "@/components/lessons/evidence-list";
 import { CitationForm, LessonStatusForm } from "@/components/lessons/lesson-forms";
 import { LessonStatusBadge } from "@/components/lessons/status-badge";
@@ -40,9 +41,7 @@ export default async function LessonPage({ params }: Props) {
   return (
     <article aria-labelledby="lesson-title" className="mx-auto max-w-4xl space-y-8">
       <header className="space-y-4">
-        <p className="text-sm">
-          <Link href="/lessen">{t("page.back")}</Link>
-        </p>
+        <Breadcrumbs items={[{ nav: "lessons", href: "/lessen" }, { label: lesson.title }]} />
         <h1 id="lesson-title">{lesson.title}</h1>
         <dl className="grid grid-cols-[max-content_1fr] items-center gap-x-6 gap-y-2 rounded border border-slate-300 bg-white p-4">
           <dt className="font-semibold">{t("page.status")}</dt>

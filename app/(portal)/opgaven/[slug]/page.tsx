@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
@@ -10,7 +10,7 @@ import { findMovedTaxonomySlug, getTaxonomyPage } from "@/lib/taxonomy/queries";
 import { TaxonomyDetail } from "../taxonomy-views";
 
 // Metadata and page share one query per request.
-const loadOpgave = cache((slug: string) => getTaxonomyPage("opgave", slug));
+const loadOpgave = cache(async (slug: string) => getTaxonomyPage("opgave", slug, await getLocale()));
 
 export async function generateMetadata({ params }: PageProps<"/opgaven/[slug]">): Promise<Metadata> {
   if (!can(await getCurrentUser(), "portal:read")) return {};

@@ -9,12 +9,15 @@ import { FeedbackRequests } from "@/components/feedback/feedback-requests";
 import { FollowButton } from "@/components/follows/follow-button";
 import { InspirationNotice } from "@/components/inspiration/consent-notice";
 import { RelatedElsewhere } from "@/components/koppelkansen/related-elsewhere";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { LessonsCiting } from "@/components/lessons/lessons-citing";
 import { getMarkdownLabels } from "@/components/markdown/labels";
 import { Markdown } from "@/components/markdown/markdown";
 import { UpdateModeration } from "@/components/moderation/update-moderation";
 import { VisitRecorder } from "@/components/notifications/visit-recorder";
+import { Avatar } from "@/components/people/avatar";
 import { TagList } from "@/components/ui/tag-list";
+import { profilePath } from "@/lib/comments/mentions";
 import { getLastVisit, newCommentCounts } from "@/lib/notifications/visits";
 import { can } from "@/lib/policy/permissions";
 import { isListedUpdate } from "@/lib/policy/updates";
@@ -50,6 +53,7 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
   return (
     <article aria-labelledby="update-title" className="mx-auto max-w-4xl space-y-8">
       <header className="space-y-4">
+        <Breadcrumbs items={[{ nav: "updates", href: "/updates" }, { label: update.title }]} />
         <h1 id="update-title">{update.title}</h1>
         {isListedUpdate(update) ? <FollowButton targetType="UPDATE" targetId={update.id} name={update.title} /> : null}
         {newSinceVisit > 0 ? (
@@ -90,7 +94,10 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
             <Link href={`/gemeenten/${update.experiment.municipality.slug}`}>{update.experiment.municipality.name}</Link>
           </dd>
           <dt className="font-semibold">{t("update.page.author")}</dt>
-          <dd>{update.author.name}</dd>
+          <dd>
+            <Avatar name={update.author.name} avatarId={update.author.avatarId} className="mr-2" />
+            <Link href={profilePath(update.authorId)}>{update.author.name}</Link>
+          </dd>
           <dt className="font-semibold">{t("update.page.publishedAt")}</dt>
           <dd>
             {update.publishedAt ? (
@@ -153,7 +160,7 @@ export default async function UpdatePage({ params, searchParams }: PageProps<"/u
             updateId={update.id}
             actor={user}
             updateAuthorId={update.authorId}
-            shownThreads={(await searchParams).reacties}
+            shownComments={(await searchParams).reacties}
             lastVisitedAt={await getLastVisit(user.id, update.id)}
           />
         </section>

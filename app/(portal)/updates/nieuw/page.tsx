@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requirePermission } from "@/lib/session";
 import { getEditorOptions } from "@/lib/updates/queries";
@@ -13,7 +13,7 @@ export default async function NewUpdatePage({ searchParams }: PageProps<"/update
   const { experiment } = await searchParams;
   const slug = typeof experiment === "string" ? experiment : undefined;
   const user = await requirePermission("update:publish", slug ? `/updates/nieuw?experiment=${encodeURIComponent(slug)}` : "/updates/nieuw");
-  const [t, options] = await Promise.all([getTranslations("update.editor"), getEditorOptions(user)]);
+  const [t, options] = await Promise.all([getTranslations("update.editor"), getEditorOptions(user, undefined, await getLocale())]);
   // Preselect the experiment from ?experiment=<slug>, but only one of the author's own.
   const preselected =
     options.experiments.find((option) => option.slug === slug) ?? (options.experiments.length === 1 ? options.experiments[0] : undefined);
@@ -29,6 +29,7 @@ export default async function NewUpdatePage({ searchParams }: PageProps<"/update
           <p className="max-w-3xl">{t("newIntro")}</p>
           <UpdateEditor
             labelledBy="update-editor-heading"
+            userId={user.id}
             experiments={options.experiments.map(({ id, title, phase }) => ({ id, title, phase }))}
             initialExperimentId={preselected?.id}
             opgaven={options.opgaven}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { blockOf, getUserForStaff, listMunicipalityOptions } from "@/lib/accounts/queries";
 import { BLOCK_REASON_MAX } from "@/lib/accounts/schema";
 import { calendarDayOf } from "@/lib/calendar-day";
@@ -54,9 +55,7 @@ export default async function UserPage({ params, searchParams }: Props) {
 
   return (
     <div className="max-w-3xl space-y-8">
-      <p>
-        <Link href="/beheer/gebruikers">{t("back")}</Link>
-      </p>
+      <Breadcrumbs items={[{ nav: "admin" }, { nav: "users", href: "/beheer/gebruikers" }, { label: user.name }]} />
       <h1 className="break-words">
         {user.name}
         {self ? <span className="font-normal"> ({t("you")})</span> : null}

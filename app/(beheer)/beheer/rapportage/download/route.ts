@@ -29,6 +29,7 @@ export async function GET(request: NextRequest): Promise<Response> {
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store, private", "X-Content-Type-Options": "nosniff" },
     });
   }
+  // Dutch whatever the reader's language: the bundle's headers and LEESMIJ are, so the opgaven's names are too.
   const report = await getProgrammeReport(requested.period);
   return exportResponse(createReportArchive(report), reportArchiveName(report));
 }

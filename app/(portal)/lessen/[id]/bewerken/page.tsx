@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { LessonEditor } from "@/components/lessons/lesson-editor";
 import { DeleteLessonForm } from "@/components/lessons/lesson-forms";
 import { getLessonForEdit } from "@/lib/lessons/queries";
@@ -22,9 +22,9 @@ export default async function EditLessonPage({ params }: Props) {
   const t = await getTranslations("lessons");
   return (
     <div className="mx-auto max-w-3xl space-y-8">
-      <p className="text-sm">
-        <Link href={`/lessen/${lesson.id}`}>{lesson.title}</Link>
-      </p>
+      <Breadcrumbs
+        items={[{ nav: "lessons", href: "/lessen" }, { label: lesson.title, href: `/lessen/${lesson.id}` }, { nav: "crumbEdit" }]}
+      />
       <div className="space-y-6">
         <h1 id="lesson-editor-heading">{t("editor.editTitle")}</h1>
         <LessonEditor lesson={lesson} labelledBy="lesson-editor-heading" cancelHref={`/lessen/${lesson.id}`} />

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { can } from "@/lib/policy/permissions";
 import { idParam } from "@/lib/route-params";
 import { getCurrentUser, requirePermission } from "@/lib/session";
@@ -59,12 +59,9 @@ export default async function RevisionsPage({ params }: PageProps<"/updates/[id]
   return (
     <div className="mx-auto max-w-4xl space-y-8">
       <div className="space-y-2">
-        <p>
-          <Link href={`/updates/${update.id}`}>
-            <span aria-hidden="true">← </span>
-            {t("update.revisions.back", { title: update.title })}
-          </Link>
-        </p>
+        <Breadcrumbs
+          items={[{ nav: "updates", href: "/updates" }, { label: update.title, href: `/updates/${update.id}` }, { nav: "crumbRevisions" }]}
+        />
         <h1>{t("update.revisions.title", { title: update.title })}</h1>
         <p>{t("update.revisions.intro")}</p>
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { getPrivacySubject } from "@/lib/privacy/queries";
 import { idParam } from "@/lib/route-params";
 import { requirePermission } from "@/lib/session";
@@ -40,9 +41,14 @@ export default async function PrivacyRequestPage({ params }: Props) {
   const list = "grid gap-x-6 gap-y-2 rounded border border-slate-300 bg-white p-4 sm:grid-cols-[max-content_1fr]";
   return (
     <div className="max-w-3xl space-y-8">
-      <p>
-        <Link href="/beheer/gebruikers">{t("back")}</Link>
-      </p>
+      <Breadcrumbs
+        items={[
+          { nav: "admin" },
+          { nav: "users", href: "/beheer/gebruikers" },
+          { label: subject.name, href: `/beheer/gebruikers/${id}` },
+          { label: t("title", { name: subject.name }) },
+        ]}
+      />
       <h1 className="[overflow-wrap:anywhere]">{t("title", { name: subject.name })}</h1>
       <p>{t("intro")}</p>
 

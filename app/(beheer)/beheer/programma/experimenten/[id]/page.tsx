@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { getExperimentForEdit, listLeaderOptions, listMunicipalityChoices } from "@/lib/programme/queries";
 import { experimentPhases, toDateInputValue } from "@/lib/programme/schema";
 import { idParam } from "@/lib/route-params";
@@ -26,9 +27,7 @@ export default async function EditExperimentPage({ params }: PageProps<"/beheer/
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <p className="text-sm">
-          <Link href="/beheer/programma">{t("admin.programme.back")}</Link>
-        </p>
+        <Breadcrumbs items={[{ nav: "admin" }, { nav: "programme", href: "/beheer/programma" }, { label: experiment.title }]} />
         <h1>{t("admin.programme.editExperiment", { title: experiment.title })}</h1>
         <p>
           <Link href={`/experimenten/${experiment.slug}`}>{t("admin.programme.viewPage")}</Link>

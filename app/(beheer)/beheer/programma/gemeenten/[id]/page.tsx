@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { getMunicipalityForEdit } from "@/lib/programme/queries";
 import { idParam } from "@/lib/route-params";
 import { requirePermission } from "@/lib/session";
@@ -21,9 +22,7 @@ export default async function EditMunicipalityPage({ params }: PageProps<"/behee
   return (
     <div className="space-y-10">
       <div className="space-y-2">
-        <p className="text-sm">
-          <Link href="/beheer/programma">{t("back")}</Link>
-        </p>
+        <Breadcrumbs items={[{ nav: "admin" }, { nav: "programme", href: "/beheer/programma" }, { label: municipality.name }]} />
         <h1>{t("editMunicipality", { name: municipality.name })}</h1>
         <p>
           <Link href={`/gemeenten/${municipality.slug}`}>{t("viewPage")}</Link>

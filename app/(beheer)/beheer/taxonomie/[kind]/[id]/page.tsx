@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { idParam } from "@/lib/route-params";
 import { requirePermission } from "@/lib/session";
 import { getTaxonomyForEdit } from "@/lib/taxonomy/queries";
@@ -38,9 +39,7 @@ export default async function EditTaxonomyPage({ params }: Params) {
   return (
     <div className="space-y-10">
       <div className="space-y-2">
-        <p className="text-sm">
-          <Link href="/beheer/taxonomie">{t("back")}</Link>
-        </p>
+        <Breadcrumbs items={[{ nav: "admin" }, { nav: "taxonomy", href: "/beheer/taxonomie" }, { label: item.name }]} />
         <h1>{heading}</h1>
         <p>{t("usage", { updates: item.updateCount, follows: item.followCount })}</p>
         <p>
@@ -52,7 +51,15 @@ export default async function EditTaxonomyPage({ params }: Params) {
         <h2 id="details">{t("details")}</h2>
         <TaxonomyForm
           kind={kind}
-          item={{ id: item.id, name: item.name, slug: item.slug, description: item.description, color: item.color }}
+          item={{
+            id: item.id,
+            name: item.name,
+            nameEn: item.nameEn,
+            slug: item.slug,
+            description: item.description,
+            descriptionEn: item.descriptionEn,
+            color: item.color,
+          }}
           label={heading}
         />
       </section>
