@@ -11,13 +11,19 @@ export const baseURL = `http://localhost:${port}`;
 /** Debian's Chromium (never a downloaded browser), with the flags this closed network needs. */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+const browser = { ...devices["Desktop Chrome"], channel: undefined };
+/** The specs that run a portal (or an identity provider and a portal) of their own next to the shared web server. */
+const OWN_SERVER =
+  /\/(attack-https|auth-oidc|cache-invalidation|cluster|crash-durability|graceful-shutdown|launcher-crash|several-instances)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "./e2e",
   globalTeardown: "./e2e/global-teardown.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // Two at a time, in CI too (the page sweeps alone are ~240 tests); see OWN_SERVER for the ones that run alone.
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   forbidOnly: true,
@@ -39,7 +45,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", testIgnore: OWN_SERVER, use: browser },
+    // Specs that start, kill or stop a server of their own: never two of them at once (ports, CPU, timing).
+    { name: "own-server", testMatch: OWN_SERVER, workers: 1, use: browser },
+  ],
   webServer: {
     command: "node --import tsx scripts/start.ts start",
     url: `${baseURL}/inloggen`,

@@ -74,7 +74,12 @@ test("cross-origin server actions and state-changing route handlers are refused"
     )
     .map((file) => path.relative(appDir, file))
     .sort();
-  expect(writers).toEqual(["api/afmelden/[token]/route.ts", "api/auth/[...nextauth]/route.ts", "api/uploads/route.ts"]);
+  expect(writers).toEqual([
+    "api/afmelden/[token]/route.ts",
+    "api/auth/[...nextauth]/route.ts",
+    "api/profielfoto/route.ts",
+    "api/uploads/route.ts",
+  ]);
 
   // /api/uploads: refused from another origin (JSON, the user's language), nothing stored.
   const leader = await signInOverHttp(baseURL!, { email: world.author.email, password: world.password });
@@ -88,6 +93,16 @@ test("cross-origin server actions and state-changing route handlers are refused"
   });
   expect(upload.status).toBe(403);
   expect(JSON.parse(upload.body)).toEqual({ ok: false, error: nl("errors.permission.denied") });
+  expect((await query<{ count: number }>(`SELECT count(*)::int AS count FROM "Upload"`))[0]!.count).toBe(uploadsBefore);
+
+  // /api/profielfoto: a profile photo from another origin is refused the same way, nothing stored.
+  const photo = await raw(baseURL!, {
+    method: "POST",
+    path: "/api/profielfoto",
+    headers: { origin: EVIL, cookie: cookie!, "content-type": "multipart/form-data; boundary=b" },
+    body: `--b\r\nContent-Disposition: form-data; name="photo"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n${png}\r\n--b--\r\n`,
+  });
+  expect(photo.status).toBe(403);
   expect((await query<{ count: number }>(`SELECT count(*)::int AS count FROM "Upload"`))[0]!.count).toBe(uploadsBefore);
 
   // next-auth: a cross-site sign-out (no csrf token) leaves the session; a cross-site sign-in (no csrf token) gets none.

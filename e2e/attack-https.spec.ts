@@ -35,6 +35,8 @@ test("behind a trusted HTTPS proxy the cookies are Secure, HSTS is sent, and lim
       APP_URL: base,
       NEXTAUTH_URL: base,
       RATE_LIMIT_STORE: "memory",
+      // Counted in memory: one process (scripts/server.ts refuses memory counts across several workers).
+      WEB_CONCURRENCY: "1",
       KOPPELKANS_SCHEDULER: "0",
       NEXT_TELEMETRY_DISABLED: "1",
     },

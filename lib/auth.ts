@@ -12,7 +12,7 @@ import { isPasswordSignInEnabled, signInConfig } from "@/lib/accounts/sign-in-co
 import { currentSsoRequest } from "@/lib/accounts/sso-request";
 import { db } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
-import { rememberLocale } from "@/lib/i18n/locale-cookie";
+import { rememberLocaleUnlessChosen } from "@/lib/i18n/locale-cookie";
 import { isBlockedNow } from "@/lib/policy/users";
 import { isSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/rate-limit";
 import { safeCallbackPath } from "@/lib/safe-redirect";
@@ -125,9 +125,9 @@ export function authOptionsFor({ https = false }: { https?: boolean } = {}): Nex
           token.uid = person.id;
           token.sv = person.sessionVersion;
           token.sid = await startSession(person.id, SESSION_MAX_AGE_S);
-          // Password and SSO both pass here: the browser takes the language saved on the account.
+          // Password and SSO both pass here: a browser that never chose a language takes the one saved on the account.
           const saved = await db.user.findUnique({ where: { id: person.id }, select: { locale: true } });
-          if (saved) await rememberLocale(saved.locale);
+          if (saved) await rememberLocaleUnlessChosen(saved.locale);
         }
         return token;
       },

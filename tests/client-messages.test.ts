@@ -1,13 +1,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES, clientMessages, pickMessages } from "@/lib/i18n/client-messages";
+import { ADMIN_CLIENT_NAMESPACES, adminClientMessages, CLIENT_NAMESPACES, clientMessages, pickMessages } from "@/lib/i18n/client-messages";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SOURCE_DIRS = ["app", "components", "lib"];
 const LIST = "CLIENT_NAMESPACES in lib/i18n/client-messages.ts";
+const ADMIN_LIST = "ADMIN_CLIENT_NAMESPACES in lib/i18n/client-messages.ts";
+const ALL_NAMESPACES: readonly string[] = [...CLIENT_NAMESPACES, ...ADMIN_CLIENT_NAMESPACES];
+/** Only these files get the admin namespaces (app/(beheer)/layout.tsx). */
+const isAdminFile = (file: string) => file.startsWith("app/(beheer)/");
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -104,16 +108,24 @@ describe("the messages client components get (lib/i18n/client-messages.ts)", () 
   });
 
   it("covers every namespace a client component asks for", () => {
+    const lists = (file: string): readonly string[] => (isAdminFile(file) ? ALL_NAMESPACES : CLIENT_NAMESPACES);
     const missing = uses
-      .filter((use) => !CLIENT_NAMESPACES.some((entry) => covers(entry, use.namespace)))
-      .map((use) => `${use.file}: useTranslations("${use.namespace}"): add "${use.namespace}" to ${LIST}`);
+      .filter((use) => !lists(use.file).some((entry) => covers(entry, use.namespace)))
+      .map((use) =>
+        ADMIN_CLIENT_NAMESPACES.some((entry) => covers(entry, use.namespace))
+          ? `${use.file}: useTranslations("${use.namespace}") is an admin namespace, sent on app/(beheer)/ pages only: add it to ${LIST} or use it there`
+          : `${use.file}: useTranslations("${use.namespace}"): add "${use.namespace}" to ${isAdminFile(use.file) ? ADMIN_LIST : LIST}`,
+      );
     expect([...new Set(missing)]).toEqual([]);
   });
 
   it("sends no namespace no client component asks for, and none wider than asked", () => {
-    const unneeded = CLIENT_NAMESPACES.flatMap((entry) => {
+    const unneeded = ALL_NAMESPACES.flatMap((entry) => {
+      const admin = (ADMIN_CLIENT_NAMESPACES as readonly string[]).includes(entry);
       const inside = uses.filter((use) => covers(entry, use.namespace));
-      if (!inside.length) return [`"${entry}" in ${LIST}: no client component uses it; remove it`];
+      if (!inside.length) return [`"${entry}" in ${admin ? ADMIN_LIST : LIST}: no client component uses it; remove it`];
+      if (!admin && inside.every((use) => isAdminFile(use.file)))
+        return [`"${entry}" in ${LIST}: only admin pages use it; move it to ${ADMIN_LIST}`];
       if (inside.some((use) => use.namespace === entry)) return [];
       const asked = [...new Set(inside.map((use) => use.namespace))].join('", "');
       return [`"${entry}" in ${LIST}: client components ask only for "${asked}"; list those instead`];
@@ -122,10 +134,10 @@ describe("the messages client components get (lib/i18n/client-messages.ts)", () 
   });
 
   it("lists each namespace once, none inside another, each in both catalogs", () => {
-    const nested = CLIENT_NAMESPACES.filter((entry) => CLIENT_NAMESPACES.some((other) => other !== entry && covers(other, entry)));
+    const nested = ALL_NAMESPACES.filter((entry) => ALL_NAMESPACES.some((other) => other !== entry && covers(other, entry)));
     expect(nested).toEqual([]);
-    expect(new Set(CLIENT_NAMESPACES).size).toBe(CLIENT_NAMESPACES.length);
-    for (const catalog of [nl, en]) expect(CLIENT_NAMESPACES.filter((entry) => lookup(catalog, entry) === undefined)).toEqual([]);
+    expect(new Set(ALL_NAMESPACES).size).toBe(ALL_NAMESPACES.length);
+    for (const catalog of [nl, en]) expect(ALL_NAMESPACES.filter((entry) => lookup(catalog, entry) === undefined)).toEqual([]);
   });
 
   it("picks nested paths precisely, without touching the catalog", () => {
@@ -140,7 +152,11 @@ describe("the messages client components get (lib/i18n/client-messages.ts)", () 
     const picked = clientMessages(nl);
     expect(clientMessages(nl)).toBe(picked);
     // Server-only namespaces (pages, emails, notifications' texts) stay on the server.
-    expect(JSON.stringify(picked).length).toBeLessThan(JSON.stringify(nl).length * 0.8);
+    expect(JSON.stringify(picked).length).toBeLessThan(JSON.stringify(nl).length * 0.6);
+    // The admin pages get the portal's namespaces and their own; the portal's pages never the admin ones.
+    expect(adminClientMessages(nl)).toMatchObject(picked);
+    expect(lookup(picked, "audit")).toBeUndefined();
+    expect(lookup(adminClientMessages(nl), "audit")).toEqual(nl.audit);
     expect(lookup(picked, "errors")).toEqual(nl.errors);
     expect(lookup(picked, "homeLatest")).toBeUndefined();
     const keys = (node: unknown, prefix = ""): string[] =>

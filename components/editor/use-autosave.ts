@@ -38,7 +38,6 @@ export function useAutosave({ anchor, toServer, updateId, userId, saved, version
   const [status, setStatus] = useState<AutosaveStatus>({ kind: "idle" });
   const [dirty, setDirty] = useState(restored);
   const [draftId, setDraftId] = useState(updateId);
-  const [creating, setCreating] = useState(false);
   // Mutable state the form's listeners share; never read while rendering.
   const live = useRef({
     id: updateId,
@@ -48,13 +47,16 @@ export function useAutosave({ anchor, toServer, updateId, userId, saved, version
     busy: false,
     again: false,
     submitted: false,
+    /** A save or publish clicked while the first autosave was still creating the draft: sent once that one is done. */
+    queued: undefined as HTMLElement | null | undefined,
     seen: "",
   });
   const { state: formState } = useFormState();
 
   useEffect(() => {
-    const form = anchor.current?.form ?? undefined;
-    if (!form) return;
+    const found = anchor.current?.form;
+    if (!found) return;
+    const form: HTMLFormElement = found;
     const current = live.current;
     const storage = browserStorage();
     const read = () => snapshotOfForm(new FormData(form));
@@ -81,7 +83,6 @@ export function useAutosave({ anchor, toServer, updateId, userId, saved, version
       if (sameSnapshot(snapshot, current.saved) || !canAutosave(snapshot)) return;
       current.busy = true;
       const isNew = current.id === null;
-      if (isNew) setCreating(true);
       setStatus({ kind: "saving" });
       const data = new FormData(form);
       data.set("intent", "save");
@@ -109,8 +110,14 @@ export function useAutosave({ anchor, toServer, updateId, userId, saved, version
         setStatus({ kind: "failed", error: "autosave.unreachable" });
       } finally {
         current.busy = false;
-        if (isNew) setCreating(false);
-        if (current.again) {
+        if (current.queued !== undefined) {
+          const submitter = current.queued;
+          current.queued = undefined;
+          current.again = false;
+          // The held-back click goes now, carrying the new draft's id, so it writes that draft instead of a second update.
+          if (anchor.current && current.id) anchor.current.value = current.id;
+          form.requestSubmit(submitter instanceof HTMLButtonElement ? submitter : undefined);
+        } else if (current.again) {
           current.again = false;
           void save();
         }
@@ -127,7 +134,13 @@ export function useAutosave({ anchor, toServer, updateId, userId, saved, version
     function onLeaveField() {
       if (current.timer !== undefined) void save();
     }
-    function onSubmit() {
+    function onSubmit(event: SubmitEvent) {
+      if (current.busy && current.id === null) {
+        // The first autosave is creating the draft right now (a click right after typing leaves the field and starts it).
+        event.preventDefault();
+        current.queued = event.submitter;
+        return;
+      }
       current.submitted = true;
       window.clearTimeout(current.timer);
       current.timer = undefined;
@@ -179,5 +192,5 @@ export function useAutosave({ anchor, toServer, updateId, userId, saved, version
     setDirty(false);
   }, [userId]);
 
-  return { status, dirty, draftId, creating, discard };
+  return { status, dirty, draftId, discard };
 }

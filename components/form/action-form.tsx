@@ -46,6 +46,8 @@ export function ActionForm({
   }, [state, resetOnSuccess]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // A listener of the form's own held this submit back (the editor waits for its first autosave, then submits again).
+    if (event.isDefaultPrevented()) return;
     event.preventDefault();
     // The submitter's name/value (e.g. intent=publish) belongs in the data, as in a native submit.
     const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);

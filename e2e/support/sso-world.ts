@@ -36,6 +36,8 @@ export async function startSsoServer({ port, idp }: { port: number; idp: TestIdp
       APP_URL: base,
       NEXTAUTH_URL: base,
       RATE_LIMIT_STORE: "memory",
+      // Counted in memory: one process (scripts/server.ts refuses memory counts across several workers).
+      WEB_CONCURRENCY: "1",
       KOPPELKANS_SCHEDULER: "0",
       NEXT_TELEMETRY_DISABLED: "1",
       OIDC_ISSUER: idp.issuer,

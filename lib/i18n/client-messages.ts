@@ -9,12 +9,7 @@ import type { AbstractIntlMessages } from "next-intl";
  * client component asks for a namespace that is not here.
  */
 export const CLIENT_NAMESPACES = [
-  "admin.invitations",
-  "admin.programme",
-  "admin.taxonomy",
-  "admin.users",
   "appreciation",
-  "audit",
   "autosave",
   "comments",
   "common",
@@ -26,27 +21,39 @@ export const CLIENT_NAMESPACES = [
   "feedback.ask",
   "feedback.forYou",
   "forgotPassword",
-  "inspiration.curation",
   "inspiration.propose",
   "invitation",
   "lessons",
   "markdown",
   "moderation",
-  "moderationQueue",
   "notifications",
   "passwordRules",
   "people.languages",
   "people.settings",
   "phases",
-  "privacy.admin",
   "privacy.delete",
   "profile.feed",
   "resetPassword",
-  "roles",
   "signIn",
   "update.editor",
   "update.page",
   "updatesTable",
+] as const;
+
+/**
+ * What only the admin pages' client components use (files under app/(beheer)/):
+ * app/(beheer)/layout.tsx adds these, so no portal page carries them.
+ */
+export const ADMIN_CLIENT_NAMESPACES = [
+  "admin.invitations",
+  "admin.programme",
+  "admin.taxonomy",
+  "admin.users",
+  "audit",
+  "inspiration.curation",
+  "moderationQueue",
+  "privacy.admin",
+  "roles",
 ] as const;
 
 /** The parts of `messages` at the dotted `paths`, nested as in the catalog (never a copy of more, never a write into it). */
@@ -71,12 +78,23 @@ export function pickMessages(messages: AbstractIntlMessages, paths: readonly str
 
 const pickedByCatalog = new WeakMap<AbstractIntlMessages, AbstractIntlMessages>();
 
-/** What client components get of the locale's catalog; picked once per catalog (the catalog module is loaded once). */
-export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
-  let picked = pickedByCatalog.get(messages);
+const adminPickedByCatalog = new WeakMap<AbstractIntlMessages, AbstractIntlMessages>();
+
+function pickedOnce(cache: WeakMap<AbstractIntlMessages, AbstractIntlMessages>, messages: AbstractIntlMessages, paths: readonly string[]) {
+  let picked = cache.get(messages);
   if (!picked) {
-    picked = pickMessages(messages, CLIENT_NAMESPACES);
-    pickedByCatalog.set(messages, picked);
+    picked = pickMessages(messages, paths);
+    cache.set(messages, picked);
   }
   return picked;
+}
+
+/** What client components get of the locale's catalog; picked once per catalog (the catalog module is loaded once). */
+export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
+  return pickedOnce(pickedByCatalog, messages, CLIENT_NAMESPACES);
+}
+
+/** The same plus the admin pages' namespaces, for the provider of app/(beheer)/layout.tsx. */
+export function adminClientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
+  return pickedOnce(adminPickedByCatalog, messages, [...CLIENT_NAMESPACES, ...ADMIN_CLIENT_NAMESPACES]);
 }

@@ -159,8 +159,12 @@ async function statusField(pid: number, field: string): Promise<number | null> {
 /** The Next.js server and the PostgreSQL postmaster under the launcher (the latter only for the embedded database). */
 export async function serverProcesses(launcherPid: number): Promise<{ next: number | null; postmaster: number | null }> {
   const children = (await listProcesses()).filter((p) => p.ppid === launcherPid);
-  // Next.js renames its process "next-server (v…)"; PostgreSQL's are "postgres".
-  const next = children.find((p) => p.name.startsWith("next-server")) ?? children.find((p) => !p.name.startsWith("postgres"));
+  // Next.js may rename its process "next-server (v…)"; otherwise the server is the launcher's node child (scripts/server.ts:
+  // with several workers their primary). Not tsx's esbuild service, not PostgreSQL's "postgres".
+  const next =
+    children.find((p) => p.name.startsWith("next-server")) ??
+    children.find((p) => p.name === "node") ??
+    children.find((p) => !p.name.startsWith("postgres") && p.name !== "esbuild");
   const postmaster = children.find((p) => p.name.startsWith("postgres"));
   return { next: next?.pid ?? null, postmaster: postmaster?.pid ?? null };
 }

@@ -235,24 +235,11 @@ function EditorFields({
       />
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-300 pt-5">
-        {/* While the first autosave creates the draft, a click would create a second one. */}
-        <button
-          type="submit"
-          onClick={() => setIntent("save")}
-          disabled={pending || autosave.creating}
-          aria-disabled={pending || autosave.creating}
-          className={secondaryButtonClass}
-        >
+        <button type="submit" onClick={() => setIntent("save")} disabled={pending} aria-disabled={pending} className={secondaryButtonClass}>
           {pending && intent === "save" ? t("busy") : saveLabel}
         </button>
         {published ? null : (
-          <button
-            type="submit"
-            onClick={() => setIntent("publish")}
-            disabled={pending || autosave.creating}
-            aria-disabled={pending || autosave.creating}
-            className={buttonClass}
-          >
+          <button type="submit" onClick={() => setIntent("publish")} disabled={pending} aria-disabled={pending} className={buttonClass}>
             {pending && intent === "publish" ? t("busy") : publishLabel}
           </button>
         )}
