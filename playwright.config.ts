@@ -46,9 +46,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: OWN_SERVER, use: browser },
-    // Specs that start, kill or stop a server of their own: never two of them at once (ports, CPU, timing).
+    // Specs that start, kill or stop a server of their own: never two of them at once (ports, CPU, timing). Listed first,
+    // so that they run beside the other specs from the start rather than alone at the end.
     { name: "own-server", testMatch: OWN_SERVER, workers: 1, use: browser },
+    { name: "chromium", testIgnore: OWN_SERVER, use: browser },
   ],
   webServer: {
     command: "node --import tsx scripts/start.ts start",

@@ -71,7 +71,7 @@ test("hostile update titles, bodies and milestones stay text: editor preview, up
   await leader.goto("/updates/nieuw");
   await fillEditor(leader, { experimentId: world.experimentId, title: "<script>alert(1)</script>".repeat(20), body: "x" });
   await leader.getByRole("button", { name: nl("update.editor.saveDraft"), exact: true }).click();
-  await expect(leader.getByText(nl("errors.update.titleTooLong"))).toBeVisible();
+  await expect(leader.getByText(nl("errors.update.titleTooLong"), { exact: true })).toBeVisible();
   await expectInert(leader, alarms, "the editor with a refused title");
 
   // --- A draft, listed on the leader's drafts page ------------------------------------------------

@@ -7,7 +7,7 @@ import { deleteComment, postComment } from "@/lib/comments/service";
 import { db } from "@/lib/db";
 import type { UpdateStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/policy/permissions";
-import { createActor, createMunicipality, unique } from "./support/factories";
+import { createActor, createExperiment, createMunicipality, unique } from "./support/factories";
 
 let author: Actor;
 let member: Actor;
@@ -38,18 +38,7 @@ async function createComment(actor: Actor, updateId: string) {
 
 beforeAll(async () => {
   const municipality = await createMunicipality();
-  const suffix = unique();
-  experimentId = (
-    await db.experiment.create({
-      data: {
-        title: `Experiment ${suffix}`,
-        slug: `experiment-${suffix}`,
-        summary: "Samenvatting",
-        municipalityId: municipality.id,
-        startDate: new Date("2022-01-01"),
-      },
-    })
-  ).id;
+  experimentId = (await createExperiment(municipality.id)).id;
   [author, member, otherMember, coordinator] = await Promise.all([
     createActor("PROJECT_LEADER", { municipalityId: municipality.id, name: "Anna Aanjager" }),
     createActor("MEMBER", { name: "Bram de Boer" }),

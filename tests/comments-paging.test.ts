@@ -4,7 +4,7 @@ import { COMMENTS_MAX, getCommentsForUpdate, locateComment, threadsWithin, whole
 import { COMMENTS_PER_PAGE } from "@/lib/comments/schema";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/policy/permissions";
-import { createActor, createMunicipality, unique } from "./support/factories";
+import { createActor, createExperiment, createMunicipality, unique } from "./support/factories";
 
 let author: Actor;
 let member: Actor;
@@ -14,18 +14,7 @@ let experimentId: string;
 
 beforeAll(async () => {
   const municipality = await createMunicipality();
-  const suffix = unique();
-  experimentId = (
-    await db.experiment.create({
-      data: {
-        title: `Experiment ${suffix}`,
-        slug: `experiment-${suffix}`,
-        summary: "Samenvatting",
-        municipalityId: municipality.id,
-        startDate: new Date("2022-01-01"),
-      },
-    })
-  ).id;
+  experimentId = (await createExperiment(municipality.id)).id;
   [author, member, otherMember, coordinator] = await Promise.all([
     createActor("PROJECT_LEADER", { municipalityId: municipality.id }),
     createActor("MEMBER"),

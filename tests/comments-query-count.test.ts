@@ -25,7 +25,7 @@ const { db } = await import("@/lib/db");
 const { getCommentsForUpdate } = await import("@/lib/comments/queries");
 const { getUpdateAppreciation } = await import("@/lib/appreciation/queries");
 const { getUpdateForReader } = await import("@/lib/updates/queries");
-const { createActor, createMunicipality, createUser, unique } = await import("./support/factories");
+const { createActor, createExperiment, createMunicipality, createUser, unique } = await import("./support/factories");
 
 type Actor = Awaited<ReturnType<typeof createActor>>;
 
@@ -121,18 +121,7 @@ async function loadPage(actor: Actor, updateId: string) {
 
 beforeAll(async () => {
   const municipality = await createMunicipality();
-  const suffix = unique();
-  experimentId = (
-    await db.experiment.create({
-      data: {
-        title: `Experiment ${suffix}`,
-        slug: `experiment-${suffix}`,
-        summary: "Samenvatting",
-        municipalityId: municipality.id,
-        startDate: new Date("2022-01-01"),
-      },
-    })
-  ).id;
+  experimentId = (await createExperiment(municipality.id)).id;
   author = await createActor("PROJECT_LEADER", { municipalityId: municipality.id });
   reader = await createActor("MEMBER");
 });

@@ -11,7 +11,7 @@ import { deleteComment, editComment, postComment } from "@/lib/comments/service"
 import { db } from "@/lib/db";
 import type { UpdateStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/policy/permissions";
-import { actorOf, createActor, createMunicipality, createUser, unique } from "./support/factories";
+import { actorOf, createActor, createExperiment, createMunicipality, createUser, unique } from "./support/factories";
 
 let author: Actor;
 let member: Actor;
@@ -63,18 +63,7 @@ async function countOf(updateId: string) {
 
 beforeAll(async () => {
   const municipality = await createMunicipality();
-  const suffix = unique();
-  experimentId = (
-    await db.experiment.create({
-      data: {
-        title: `Experiment ${suffix}`,
-        slug: `experiment-${suffix}`,
-        summary: "Samenvatting",
-        municipalityId: municipality.id,
-        startDate: new Date("2022-01-01"),
-      },
-    })
-  ).id;
+  experimentId = (await createExperiment(municipality.id)).id;
   [author, member, otherMember, otherLeader, coordinator, admin] = await Promise.all([
     createActor("PROJECT_LEADER", { municipalityId: municipality.id, name: "Anna Aanjager" }),
     createActor("MEMBER", { name: "Bram de Boer" }),

@@ -44,6 +44,20 @@ export async function createMunicipality(overrides: { name?: string } = {}) {
   });
 }
 
+/** An experiment of `municipalityId` (started 2022-01-01), for tests that need an update to hang on. */
+export async function createExperiment(municipalityId: string) {
+  const suffix = unique();
+  return db.experiment.create({
+    data: {
+      title: `Experiment ${suffix}`,
+      slug: `experiment-${suffix}`,
+      summary: "Samenvatting",
+      municipalityId,
+      startDate: new Date("2022-01-01"),
+    },
+  });
+}
+
 export type CreateUserOptions = {
   role?: Role;
   municipalityId?: string | null;
