@@ -1,11 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formValues, type ActionResult } from "@/lib/action-result";
-import { requestIsHttps } from "@/lib/auth";
-import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { rememberLocale } from "@/lib/i18n/locale-cookie";
 import { getCurrentUser } from "@/lib/session";
 import * as profiles from "./service";
 
@@ -20,14 +18,7 @@ export async function updateProfileAction(_previous: unknown, formData: FormData
   const result = await profiles.updateProfile({ actor: await getCurrentUser(), input: formValues(formData) });
   if (!result.ok) return result;
   // The account's language applies at once in this browser, as the language switch does.
-  const secure = requestIsHttps(await headers());
-  (await cookies()).set(LOCALE_COOKIE, result.data.locale, {
-    path: "/",
-    sameSite: "lax",
-    httpOnly: true,
-    secure,
-    maxAge: 365 * 24 * 60 * 60,
-  });
+  await rememberLocale(result.data.locale);
   revalidatePerson();
   return { ok: true, data: null };
 }
